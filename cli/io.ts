@@ -1,0 +1,28 @@
+import { createStyle, type Style } from '../reports/style.js';
+
+/** Where a command writes, and whether it may colour its text. Injected so tests can capture output. */
+export interface CommandIO {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly style: Style;
+}
+
+/** Colour is on for a TTY unless --no-color or NO_COLOR (https://no-color.org) says otherwise. */
+export function colourWanted(noColorFlag: boolean, env: NodeJS.ProcessEnv, isTty: boolean): boolean {
+  if (noColorFlag) return false;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
+  return isTty;
+}
+
+/** The process's own streams. */
+export function processIO(color: boolean): CommandIO {
+  return {
+    out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
+    err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+    style: createStyle(color),
+  };
+}
+
+/** Exit codes, documented in README: 0 fine, 1 a check failed (a violation, a missed target), 2 bad input. */
+export const exitCodes = { ok: 0, failed: 1, badInput: 2 } as const;

@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { colourWanted, exitCodes, processIO, type CommandIO } from './io.js';
+
+/**
+ * The `tapegrid` command line. Subcommand modules are imported only when chosen, so `--help` and
+ * `--version` stay fast and heavy modules (mathjs, ts-morph) load only where needed.
+ */
+
+const usage = `Usage: tapegrid <command> [options]
+
+Commands:
+  validate <config>   check a grid configuration and summarise it
+  schema              print the JSON Schema of the configuration format
+
+Global options:
+  --json              machine-readable output
+  --no-color          no colours (also NO_COLOR=1)
+  --help, -h          help for a command: tapegrid validate --help
+  --version           print the version
+
+Exit codes: 0 success, 1 a check failed, 2 bad input or usage.`;
+
+function version(): string {
+  const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return packageJson.version;
+}
+
+/** Runs the command line with `argv` (without node and script); resolves to the exit code. */
+export async function main(argv: readonly string[], io?: CommandIO): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        'no-color': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    const ioOut = io ?? processIO(false);
+    ioOut.err(`tapegrid: ${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
+    return exitCodes.badInput;
+  }
+  const { values, positionals } = parsed;
+  const out = io ?? processIO(colourWanted(values['no-color'] === true, process.env, process.stdout.isTTY === true));
+  if (values.version === true) {
+    out.out(version());
+    return exitCodes.ok;
+  }
+  const [command, ...rest] = positionals;
+  switch (command) {
+    case 'validate': {
+      const { runValidate, validateHelp } = await import('./commands/validate.js');
+      if (values.help === true) {
+        out.out(validateHelp);
+        return exitCodes.ok;
+      }
+      const file = rest[0];
+      if (file === undefined || rest.length > 1) {
+        out.err(`tapegrid validate: give exactly one configuration file\n\n${validateHelp}`);
+        return exitCodes.badInput;
+      }
+      return runValidate(file, { json: values.json === true }, out);
+    }
+    case 'schema': {
+      if (values.help === true) {
+        out.out('Usage: tapegrid schema\n\nPrints the JSON Schema of the configuration format (also in schema/tapegrid.schema.json).');
+        return exitCodes.ok;
+      }
+      const { configJsonSchema } = await import('../config/schema.js');
+      out.out(JSON.stringify(configJsonSchema(), null, 2));
+      return exitCodes.ok;
+    }
+    case undefined:
+      if (values.help === true) {
+        out.out(usage);
+        return exitCodes.ok;
+      }
+      out.err(usage);
+      return exitCodes.badInput;
+    default:
+      out.err(`tapegrid: unknown command "${command}"\n\n${usage}`);
+      return exitCodes.badInput;
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * Quantities with units, as users write them in configuration files: "442 TB", "4 TB/day",
+ * "2 x 10 Gb/s", "800 km", "20 min". Parsed with mathjs units, so decimal (TB = 10^12 B) and binary
+ * (TiB = 2^40 B) prefixes stay apart and bits (b) stay apart from bytes (B).
+ * mathjs costs about 0.4 s to import; it is loaded once, only by commands that parse units.
+ */
+
+/** What a field measures. */
+export type Dimension = 'data' | 'rate' | 'length' | 'duration';
+
+/** A parsed quantity: the user's text and its value in base units (B, B/s, m, s). */
+export interface Quantity {
+  readonly text: string;
+  readonly dimension: Dimension;
+  /** Value in bytes, bytes per second, metres or seconds. */
+  readonly value: number;
+}
+
+/** "count x speed" link capacity, e.g. "2 x 10 Gb/s" (TOP-2). */
+export interface LinkCapacity {
+  readonly text: string;
+  readonly count: number;
+  /** Speed of one link in bytes per second. */
+  readonly bytesPerSecondEach: number;
+}
+
+/** Units shown in messages for each dimension. */
+export const dimensionExamples: Readonly<Record<Dimension, string>> = {
+  data: 'a data size such as "442 TB" or "3 TiB"',
+  rate: 'a data rate such as "4 TB/day" or "10 Gb/s"',
+  length: 'a distance such as "80 km"',
+  duration: 'a duration such as "20 min" or "4 h"',
+};
+
+const baseUnit: Readonly<Record<Dimension, string>> = { data: 'B', rate: 'B/s', length: 'm', duration: 's' };
+
+/** Result of parsing: a quantity, or what was wrong in words. */
+export type ParseResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: string; readonly foundDimension?: string };
+
+/** A synchronous parser, available once mathjs is loaded. */
+export interface UnitParser {
+  quantity(text: string, dimension: Dimension): ParseResult<Quantity>;
+  linkCapacity(text: string): ParseResult<LinkCapacity>;
+}
+
+type MathUnit = { equalBase(other: MathUnit): boolean; toNumber(unit: string): number; units: { unit: { name: string } }[] };
+type MathModule = { unit(text: string): MathUnit; createUnit(name: string, definition: string): unknown };
+
+let loaded: UnitParser | undefined;
+
+/** Loads mathjs (once) and returns the parser. */
+export async function loadUnitParser(): Promise<UnitParser> {
+  if (loaded !== undefined) return loaded;
+  const math = (await import('mathjs')) as unknown as MathModule;
+  // Planners write "3 d" and "4 TB/d"; mathjs knows only "day". Define the short form once.
+  try {
+    math.unit('1 d');
+  } catch {
+    math.createUnit('d', '1 day');
+  }
+  loaded = createUnitParser(math);
+  return loaded;
+}
+
+function describeDimension(math: MathModule, unit: MathUnit): string {
+  for (const dimension of Object.keys(baseUnit) as Dimension[]) {
+    if (unit.equalBase(math.unit(`1 ${baseUnit[dimension]}`))) return dimension;
+  }
+  return 'an unsupported dimension';
+}
+
+function createUnitParser(math: MathModule): UnitParser {
+  const references: Record<Dimension, MathUnit> = {
+    data: math.unit('1 B'),
+    rate: math.unit('1 B/s'),
+    length: math.unit('1 m'),
+    duration: math.unit('1 s'),
+  };
+  const quantity = (text: string, dimension: Dimension): ParseResult<Quantity> => {
+    const trimmed = text.trim();
+    if (!/^[0-9]/.test(trimmed) && !/^\.[0-9]/.test(trimmed)) {
+      return { ok: false, problem: `"${text}" does not start with a number` };
+    }
+    let unit: MathUnit;
+    try {
+      unit = math.unit(trimmed);
+    } catch (error) {
+      return { ok: false, problem: `"${text}" is not a number with a unit (${error instanceof Error ? error.message : 'unreadable'})` };
+    }
+    if (unit.units.length === 0) return { ok: false, problem: `"${text}" has no unit` };
+    const reference = references[dimension];
+    if (!unit.equalBase(reference)) {
+      const found = describeDimension(math, unit);
+      return { ok: false, problem: `"${text}" is ${found === 'an unsupported dimension' ? found : `a ${found}`}, not a ${dimension}`, foundDimension: found };
+    }
+    const value = unit.toNumber(baseUnit[dimension]);
+    if (!Number.isFinite(value) || value < 0) return { ok: false, problem: `"${text}" must be a finite, non-negative amount` };
+    return { ok: true, value: { text, dimension, value } };
+  };
+  const linkCapacity = (text: string): ParseResult<LinkCapacity> => {
+    const match = /^\s*(\d+)\s*[xX×*]\s*(.+)$/.exec(text);
+    const countText = match?.[1];
+    const speedText = match?.[2];
+    if (countText === undefined || speedText === undefined) {
+      return { ok: false, problem: `"${text}" is not "count x speed" such as "2 x 10 Gb/s"` };
+    }
+    const count = Number(countText);
+    if (!Number.isInteger(count) || count < 1 || count > 16) return { ok: false, problem: `link count ${countText} must be 1 to 16` };
+    const speed = quantity(speedText, 'rate');
+    if (!speed.ok) return speed;
+    if (speed.value.value <= 0) return { ok: false, problem: `link speed in "${text}" must be above zero` };
+    return { ok: true, value: { text, count, bytesPerSecondEach: speed.value.value } };
+  };
+  return { quantity, linkCapacity };
+}

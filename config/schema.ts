@@ -1,0 +1,220 @@
+import * as z from 'zod';
+import type { Dimension, UnitParser } from './quantity.js';
+import { dimensionExamples } from './quantity.js';
+
+/**
+ * The configuration file format, as zod schemas. One source for three things: validation of the
+ * user's file, the TypeScript type of a parsed file, and the published JSON Schema
+ * (`schema/tapegrid.schema.json`). Unit strings are checked with mathjs when a parser is given;
+ * the JSON Schema only says they are strings.
+ */
+
+/** Drive generations of the reference catalog (PLANNING.md). */
+export const driveTypes = ['J1A', 'E05', 'E06', 'E07', 'E08', '55F', '60F', '70F'] as const;
+
+const categoryPattern = /^[0-9A-F]{4}$/;
+
+function category(description: string) {
+  return z
+    .string()
+    .regex(categoryPattern, { message: 'expected a category of 4 upper-case hex digits in quotes, such as "000F"' })
+    .meta({ description, examples: ['0002', '000F', 'FF00'] });
+}
+
+function buildSchema(units: UnitParser | null) {
+  const quantity = (dimension: Dimension, description: string) => {
+    const base = z.string().meta({ description: `${description}: ${dimensionExamples[dimension]}` });
+    if (units === null) return base;
+    return base.superRefine((text, context) => {
+      const parsed = units.quantity(text, dimension);
+      if (!parsed.ok) {
+        context.addIssue({ code: 'custom', message: parsed.problem, params: { tapegridCode: parsed.foundDimension === undefined ? 'invalid-unit' : 'dimension-mismatch', expected: dimensionExamples[dimension] } });
+      }
+    });
+  };
+  const linkCapacity = () => {
+    const base = z.string().meta({ description: 'number of links times the speed of each, such as "2 x 10 Gb/s" or "4 x 1 Gb/s"' });
+    if (units === null) return base;
+    return base.superRefine((text, context) => {
+      const parsed = units.linkCapacity(text);
+      if (!parsed.ok) context.addIssue({ code: 'custom', message: parsed.problem, params: { tapegridCode: 'invalid-unit', expected: '"count x speed", such as "2 x 10 Gb/s"' } });
+    });
+  };
+  const clusterId = z.int().min(0).max(7).meta({ description: 'cluster number 0 to 7' });
+  const fraction = z.number().min(0).max(1);
+
+  const aotm = z.strictObject({
+    enabled: z.boolean().meta({ description: 'AOTM configured by the SSR for this cluster (OWN-8)' }),
+    mode: z.enum(['read', 'write']).meta({ description: 'takeover mode AOTM enables when the peer is found down' }),
+    gracePeriod: quantity('duration', 'wait before the TSSC check (seed: 20 min; later documentation: 10 to 1000 min, default 25)').optional(),
+    retryPeriod: quantity('duration', 'wait between later checks (later documentation: 5 to 100 min, default 5)').optional(),
+    tsscNetwork: z
+      .enum(['independent', 'same-tssc', 'shared-with-grid-links'])
+      .meta({ description: 'how the TSSCs reach each other; the seed requires a network other than the grid links (TOP-4)' }),
+  });
+
+  const physical = z.strictObject({
+    drives: z.int().min(0).max(16).meta({ description: 'physical tape drives' }),
+    driveType: z.enum(driveTypes).meta({ description: 'drive generation (sets cartridge capacity in the catalog)' }),
+    pools: z
+      .array(
+        z.strictObject({
+          id: z.int().min(1).max(32),
+          role: z.enum(['primary', 'secondary']).optional(),
+          reclaimPool: z.int().min(1).max(32).optional(),
+        }),
+      )
+      .optional(),
+    ioStation: z.boolean().optional().meta({ description: 'the library has an I/O station (needed by Copy Export, CE-5)' }),
+  });
+
+  const cluster = z.strictObject({
+    id: clusterId,
+    name: z.string().min(1).max(32),
+    site: z.string().min(1).max(64),
+    kind: z.enum(['disk-only', 'tape-attached']).meta({ description: 'disk-only (TS7720 style) or tape-attached (TS7740 style)' }),
+    cache: quantity('data', 'usable tape volume cache'),
+    virtualDevices: z.int().min(1).max(496).optional().meta({ description: 'virtual devices (TOP-1: 256 by default, 496 with the larger feature)' }),
+    tssc: z.string().optional().meta({ description: 'name of the TSSC the cluster is attached to' }),
+    physical: physical.optional().meta({ description: 'drives and pools of a tape-attached cluster' }),
+    copyExport: z
+      .strictObject({ pools: z.array(z.int().min(1).max(32)).min(1) })
+      .optional()
+      .meta({ description: 'secondary pools exported by Copy Export (tape-attached only, CE-1)' }),
+    aotm: aotm.optional(),
+    copyPolicyOverride: z
+      .strictObject({
+        preferLocalForScratchMounts: z.boolean().optional(),
+        preferLocalForPrivateMounts: z.boolean().optional(),
+        forceLocalCopy: z.boolean().optional(),
+        runCopiesBeforeComplete: z.int().min(1).max(8).optional().meta({ description: 'allow fewer RUN copies before RUN completes (CCP-5: weakens RUN)' }),
+      })
+      .optional(),
+    writeProtect: z
+      .strictObject({
+        enabled: z.boolean().optional(),
+        excludedCategories: z.array(category('category excluded from write protect')).optional(),
+        ignoreFastReady: z.boolean().optional().meta({ description: 'ignore fast ready characteristics of write-protected categories (WP-3)' }),
+      })
+      .optional(),
+    autoRemoval: z
+      .strictObject({
+        enabled: z.boolean(),
+        removalThreshold: quantity('data', 'free space below which auto-removal starts (reference 4 TB)').optional(),
+        outOfCache: quantity('data', 'free space below which the cluster is out of cache (reference 1 TiB)').optional(),
+      })
+      .optional(),
+    keepCopiesInCache: z.boolean().optional().meta({ description: 'COPYFSC: keep copies from peers in cache as PG1 instead of PG0 (TVC-3, CCP-9)' }),
+  });
+
+  const gridLink = z.strictObject({
+    between: z.tuple([clusterId, clusterId]).meta({ description: 'the two clusters the links join' }),
+    links: linkCapacity(),
+    distance: quantity('length', 'route distance between the sites'),
+    roundTrip: quantity('duration', 'measured round-trip time (overrides the estimate from distance)').optional(),
+    efficiency: fraction.optional().meta({ description: 'share of line rate that copies achieve (default 0.85)' }),
+    copyShare: fraction.optional().meta({ description: 'share of the links available to grid copies (default 1)' }),
+    tcpWindow: quantity('data', 'TCP window per copy stream').optional(),
+    streams: z.int().min(1).max(256).optional().meta({ description: 'concurrent copy streams' }),
+    lossRate: z.number().min(0).max(0.5).optional().meta({ description: 'packet loss rate (Mathis bound)' }),
+  });
+
+  const host = z.strictObject({
+    name: z.string().min(1).max(32),
+    site: z.string().min(1).max(64),
+    online: z.array(clusterId).meta({ description: 'clusters whose virtual devices this host has online' }),
+    pathsPerCluster: z.int().min(1).max(8).optional().meta({ description: 'host links (FICON paths) to each cluster; 2 or more give an alternate path (TOP-3)' }),
+    scratchCategory: category('scratch (MEDIA) category this host mounts from'),
+    privateCategory: category('private category this host files volumes in'),
+    role: z.enum(['production', 'dr-test']).optional().meta({ description: 'production host, or the DR test host' }),
+  });
+
+  const managementClass = z.strictObject({
+    name: z.string().regex(/^[A-Z$#@][A-Z0-9$#@]{0,7}$/, { message: 'expected a construct name: 1 to 8 upper-case letters, digits, $, # or @' }),
+    description: z.string().optional(),
+    copyModes: z
+      .record(z.string().regex(/^[0-7]$/, { message: 'expected a cluster number 0 to 7' }), z.string())
+      .meta({ description: 'copy consistency points per defining cluster, one letter per cluster: {"0": "RNDN", "1": "NRND"}' }),
+  });
+
+  const scratchCategory = z.strictObject({
+    id: category('scratch (Fast Ready) category'),
+    name: z.string().optional(),
+    expireHold: z
+      .union([quantity('duration', 'expire hold of volumes returned to this category (CAT-2)'), z.literal('none')])
+      .optional(),
+  });
+
+  const categories = z.strictObject({
+    insert: category('the insert category (always excluded from write protect, WP-2)').optional(),
+    scratch: z.array(scratchCategory).min(1),
+    private: z.array(category('private category')).optional(),
+    error: z.array(category('error category')).optional(),
+  });
+
+  const takeoverRule = z.strictObject({
+    mode: z.enum(['read', 'write']),
+    at: z.array(clusterId).optional().meta({ description: 'clusters where operators may set it (default: all)' }),
+    of: z.array(clusterId).optional().meta({ description: 'clusters it may be set for (default: all)' }),
+    when: z
+      .enum(['cluster-confirmed-down', 'owner-unreachable'])
+      .meta({ description: 'confirmed down (safe), or as soon as the owner does not answer (allows the WOT-while-alive mistake)' }),
+    duringDrTest: z.boolean().optional().meta({ description: 'also allowed while a DR test runs (OWN-9 forbids write)' }),
+  });
+
+  const workload = z.strictObject({
+    cluster: clusterId,
+    dailyWrite: quantity('rate', 'host data written per day through this cluster'),
+    peakHourShare: fraction.optional(),
+    hourlyProfile: z.array(z.number().min(0)).length(24).optional().meta({ description: '24 hourly weights, hour 0 first' }),
+    averageVolumeSize: quantity('data', 'average logical volume size'),
+    compression: z.number().min(1).max(20).optional().meta({ description: 'host bytes per stored byte (default 2)' }),
+    managementClasses: z.record(z.string(), fraction).meta({ description: 'share of the data in each management class' }),
+    peakConcurrentMounts: z.int().min(0).optional(),
+  });
+
+  const targets = z.strictObject({
+    rpo: z.record(z.string(), quantity('duration', 'recovery point objective')).optional(),
+    survivesLossOfOneCluster: z.array(z.string()).optional().meta({ description: 'management classes whose data must survive the loss of any one cluster' }),
+    drTestLength: quantity('duration', 'length of a DR test').optional(),
+    daysResident: z.number().min(0).optional(),
+  });
+
+  return z
+    .strictObject({
+      $schema: z.string().optional(),
+      grid: z.strictObject({ name: z.string().min(1), description: z.string().optional() }),
+      clusters: z.array(cluster).min(1).max(8),
+      gridLinks: z.array(gridLink).optional(),
+      hosts: z.array(host).optional(),
+      categories,
+      managementClasses: z.array(managementClass).min(1),
+      runbook: z.strictObject({ takeover: z.array(takeoverRule).optional() }).optional(),
+      workload: z.array(workload).optional(),
+      targets: targets.optional(),
+      modelOptions: z
+        .strictObject({
+          syncDeferredOnWriteFailure: z.boolean().optional(),
+          undefinedClassOtherClusters: z.enum(['R', 'D', 'N']).optional(),
+        })
+        .optional(),
+    })
+    .meta({ title: 'tapegrid grid configuration', description: 'A virtual tape grid: clusters, links, hosts, policies, runbook and workload.' });
+}
+
+/** The schema that checks units with the given parser. */
+export function configSchema(units: UnitParser) {
+  return buildSchema(units);
+}
+
+/** The schema without unit checks, for the JSON Schema and for the types. */
+export const structuralSchema = buildSchema(null);
+
+/** A configuration file after structural validation (quantities still strings). */
+export type GridConfigFile = z.infer<typeof structuralSchema>;
+
+/** The JSON Schema of the configuration format, for editors. */
+export function configJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(structuralSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+  return { ...schema, $id: 'https://tapegrid.invalid/schema/tapegrid.schema.json' };
+}

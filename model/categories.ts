@@ -1,0 +1,29 @@
+import type { ClusterId, GridDefinition } from './definition.js';
+import type { ClusterCopy, GridState } from './state.js';
+import { clusterDefinition } from './topology.js';
+
+/** Whether a category is a scratch (Fast Ready) category (CAT-1). */
+export function isScratchCategory(definition: GridDefinition, category: string): boolean {
+  return definition.categories.scratch.some((scratch) => scratch.id === category);
+}
+
+/** Whether a category is excluded from write protect at a cluster; insert always is (WP-2). */
+export function isExcludedFromWriteProtect(definition: GridDefinition, cluster: ClusterId, category: string): boolean {
+  if (category === definition.categories.insert) return true;
+  return clusterDefinition(definition, cluster)?.writeProtect.excludedCategories.includes(category) === true;
+}
+
+/**
+ * Whether write protect at `cluster` protects a volume in `category` now (WP-1, WP-2, WP-4): write
+ * protect is on at that cluster and the category is not excluded.
+ */
+export function writeProtectApplies(state: GridState, cluster: ClusterId, category: string): boolean {
+  return state.writeProtect[cluster] === true && !isExcludedFromWriteProtect(state.definition, cluster, category);
+}
+
+/** Whether a record in a scratch category is still inside its expire hold (CAT-2). */
+export function expireHoldActive(state: GridState, record: ClusterCopy): boolean {
+  const scratch = state.definition.categories.scratch.find((candidate) => candidate.id === record.category);
+  if (scratch === undefined || scratch.expireHoldMinutes <= 0 || record.categorySince === null) return false;
+  return state.time < record.categorySince + scratch.expireHoldMinutes;
+}

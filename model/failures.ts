@@ -1,0 +1,169 @@
+import type { ClusterId } from './definition.js';
+import { refused, type Observation } from './observations.js';
+import { reconcileAll, reconcilePair } from './records.js';
+import type { GridState, MountState } from './state.js';
+import { anyLinkUp, canCommunicate, pairKey } from './topology.js';
+
+/**
+ * Failures and repairs of grid links, host links and clusters, and service mode (TOP-2, TOP-3,
+ * OWN-6, OWN-7, GS-5). Jobs whose path is cut abend; everything else keeps its state.
+ */
+
+type JobFailure = Extract<Observation, { kind: 'job-failed' }>['reason'];
+
+function failMounts(state: GridState, doomed: (mount: MountState) => JobFailure | null, observations: Observation[]): void {
+  for (const volume of Object.values(state.volumes)) {
+    const kept: MountState[] = [];
+    for (const mount of volume.mounts) {
+      const reason = doomed(mount);
+      if (reason === null) kept.push(mount);
+      else observations.push({ kind: 'job-failed', volser: volume.volser, host: mount.host, cluster: mount.cluster, reason });
+    }
+    volume.mounts = kept;
+  }
+}
+
+/**
+ * One grid link fails (TOP-2, FS-3/FS-4): a remote mount using that link abends; with another link up
+ * a rerun succeeds; with all links of the pair down no remote cache access remains. Calls home (GS-5).
+ */
+export function linkFail(state: GridState, between: readonly [ClusterId, ClusterId], link: number, observations: Observation[]): void {
+  const key = pairKey(between[0], between[1]);
+  const links = state.links[key];
+  if (links === undefined || links[link] === undefined) {
+    observations.push(refused('link-fail', 'unknown-cluster', { detail: `no link ${link} between C${between[0]} and C${between[1]}` }));
+    return;
+  }
+  links[link] = false;
+  failMounts(
+    state,
+    (mount) => (mount.ioCluster !== mount.cluster && pairKey(mount.cluster, mount.ioCluster) === key && mount.linkIndex === link ? 'link-failed' : null),
+    observations,
+  );
+  observations.push({ kind: 'call-home', component: `grid link ${link} C${between[0]}-C${between[1]}` });
+}
+
+/** A grid link is repaired; if the pair could not talk before, their records are reconciled (CCP-7). */
+export function linkRestore(state: GridState, between: readonly [ClusterId, ClusterId], link: number, observations: Observation[]): void {
+  const links = state.links[pairKey(between[0], between[1])];
+  if (links === undefined || links[link] === undefined) {
+    observations.push(refused('link-restore', 'unknown-cluster', { detail: `no link ${link} between C${between[0]} and C${between[1]}` }));
+    return;
+  }
+  const wasConnected = anyLinkUp(state, between[0], between[1]);
+  links[link] = true;
+  if (!wasConnected && canCommunicate(state, between[0], between[1])) reconcilePair(state, between[0], between[1], observations);
+}
+
+/**
+ * A host link (FICON path) fails (TOP-3, FS-1): nothing changes while another path to that cluster
+ * is up; with none left, the host's jobs on that cluster abend. Host links are not grid components.
+ */
+export function hostLinkFail(state: GridState, host: string, cluster: ClusterId, observations: Observation[]): void {
+  const paths = state.hostPaths[host];
+  if (paths === undefined || paths[cluster] === undefined) {
+    observations.push(refused('host-link-fail', 'device-offline', { host, cluster }));
+    return;
+  }
+  paths[cluster] = Math.max(0, (paths[cluster] ?? 0) - 1);
+  if (paths[cluster] === 0) failMounts(state, (mount) => (mount.host === host && mount.cluster === cluster ? 'no-host-path' : null), observations);
+}
+
+/** A host link is repaired. */
+export function hostLinkRestore(state: GridState, host: string, cluster: ClusterId, observations: Observation[]): void {
+  const paths = state.hostPaths[host];
+  const configured = state.definition.hosts.find((candidate) => candidate.name === host)?.pathsPerCluster ?? 0;
+  if (paths === undefined || paths[cluster] === undefined) {
+    observations.push(refused('host-link-restore', 'device-offline', { host, cluster }));
+    return;
+  }
+  paths[cluster] = Math.min(configured, (paths[cluster] ?? 0) + 1);
+}
+
+/**
+ * A cluster fails (FS-5): its devices vanish and its jobs abend, as do jobs elsewhere whose I/O cache
+ * it was; it keeps its ownership tokens (nobody may take them without direction, OWN-3). Calls home.
+ */
+export function clusterFail(state: GridState, cluster: ClusterId, observations: Observation[]): void {
+  if (state.clusters[cluster] === undefined) {
+    observations.push(refused('cluster-fail', 'unknown-cluster', { cluster }));
+    return;
+  }
+  state.clusters[cluster] = 'down';
+  takeClusterOffline(state, cluster, observations);
+  observations.push({ kind: 'call-home', component: `cluster C${cluster}` });
+}
+
+function takeClusterOffline(state: GridState, cluster: ClusterId, observations: Observation[]): void {
+  failMounts(state, (mount) => (mount.cluster === cluster ? 'cluster-down' : mount.ioCluster === cluster ? 'io-cluster-down' : null), observations);
+  state.aotmTimers = state.aotmTimers.filter((timer) => timer.at !== cluster);
+}
+
+/**
+ * A failed cluster is repaired and rejoins the grid (OWN-7). It must reach every operational cluster
+ * that holds a takeover mode for it or a volume taken from it; otherwise it stays down ("cannot-rejoin",
+ * an assumption: a cluster that came back isolated would hold ownership a peer took over). On rejoin,
+ * records are reconciled and the takeover modes for it end.
+ */
+export function clusterRestore(state: GridState, cluster: ClusterId, observations: Observation[]): void {
+  const status = state.clusters[cluster];
+  if (status === undefined) {
+    observations.push(refused('cluster-restore', 'unknown-cluster', { cluster }));
+    return;
+  }
+  if (status !== 'down') {
+    observations.push(refused('cluster-restore', 'not-failed', { cluster }));
+    return;
+  }
+  if (!rejoin(state, cluster, 'down', observations)) observations.push(refused('cluster-restore', 'cannot-rejoin', { cluster }));
+}
+
+function rejoin(state: GridState, cluster: ClusterId, previous: 'down' | 'service', observations: Observation[]): boolean {
+  state.clusters[cluster] = 'up';
+  const takers = new Set<ClusterId>(state.takeovers.filter((setting) => setting.of === cluster).map((setting) => setting.at));
+  for (const volume of Object.values(state.volumes)) {
+    for (const token of volume.ownership) if (token.takenFrom === cluster) takers.add(token.cluster);
+  }
+  const unreachable = [...takers].filter((taker) => state.clusters[taker] === 'up' && !canCommunicate(state, cluster, taker));
+  if (unreachable.length > 0) {
+    state.clusters[cluster] = previous;
+    return false;
+  }
+  state.takeovers = state.takeovers.filter((setting) => setting.of !== cluster);
+  state.aotmTimers = state.aotmTimers.filter((timer) => timer.of !== cluster);
+  reconcileAll(state, observations);
+  return true;
+}
+
+/** Service preparation (OWN-6): jobs finish, no new mounts, peers may take its volumes with full access. */
+export function servicePrep(state: GridState, cluster: ClusterId, observations: Observation[]): void {
+  if (state.clusters[cluster] !== 'up') {
+    observations.push(refused('service-prep', 'cluster-down', { cluster }));
+    return;
+  }
+  state.clusters[cluster] = 'service-prep';
+}
+
+/** Service mode (OWN-6): the cluster is offline for repair; peers take its volumes with full access. */
+export function serviceMode(state: GridState, cluster: ClusterId, observations: Observation[]): void {
+  if (state.clusters[cluster] !== 'service-prep') {
+    observations.push(refused('service-mode', 'not-failed', { cluster, detail: 'service mode follows service preparation' }));
+    return;
+  }
+  state.clusters[cluster] = 'service';
+  takeClusterOffline(state, cluster, observations);
+}
+
+/** The cluster leaves service and rejoins (OWN-6, OWN-7: the service takeover ends). */
+export function endService(state: GridState, cluster: ClusterId, observations: Observation[]): void {
+  const status = state.clusters[cluster];
+  if (status === 'service-prep') {
+    state.clusters[cluster] = 'up';
+    return;
+  }
+  if (status !== 'service') {
+    observations.push(refused('end-service', 'not-failed', { cluster }));
+    return;
+  }
+  if (!rejoin(state, cluster, 'service', observations)) observations.push(refused('end-service', 'cannot-rejoin', { cluster }));
+}

@@ -1,0 +1,35 @@
+/**
+ * The executable grid model: a definition, a state, events and a pure `step`.
+ * Properties, scenarios, the planner and reports read it; it reads none of them.
+ */
+export type {
+  AotmDefinition,
+  AutoRemovalDefinition,
+  CategoryDefinition,
+  ClusterDefinition,
+  ClusterId,
+  ClusterKind,
+  CopyPoint,
+  CopyPolicyOverride,
+  GridDefinition,
+  HostDefinition,
+  LinkDefinition,
+  ManagementClassDefinition,
+  ModelOptions,
+  ScratchCategoryDefinition,
+  TakeoverMode,
+  TsscNetwork,
+  WriteProtectDefinition,
+} from './definition.js';
+export { defaultModelOptions } from './definition.js';
+export type { GridEvent, GridEventType } from './events.js';
+export type { Observation, RefusalReason, StepResult, Surfaced } from './observations.js';
+export type { ClusterCopy, ClusterStatus, GridState, MountState, OwnershipToken, QueuedCopy, TakeoverSetting, VolumeState } from './state.js';
+export { initialState } from './initial.js';
+export { step } from './step.js';
+export { gridStates, gridStateNames, type GridStateCode } from './gridStates.js';
+export { dualOwnedVolumes, hasDiverged, oldestUncopiedAge, readabilityThrough, readableFrom, clustersWithNewestCopy, type Readability } from './queries.js';
+export { effectiveCopyPoints } from './selection.js';
+export { cacheFreeMB, cacheFull, cacheUsedMB } from './cache.js';
+export { canCommunicate, pairKey } from './topology.js';
+export { writeCapableOwners } from './ownership.js';

@@ -1,0 +1,80 @@
+import type { ClusterId } from './definition.js';
+import { onOneLine } from './lineage.js';
+import { ownershipPlan, writeCapableOwners } from './ownership.js';
+import { privateIoCluster } from './selection.js';
+import type { GridState, VolumeState } from './state.js';
+import { clusterIds } from './topology.js';
+
+/**
+ * Read-only questions about a state, for invariants, scenarios and reports. None changes the state.
+ */
+
+/** How a volume could be read through one cluster right now. */
+export type Readability =
+  | { readonly kind: 'readable'; readonly ioCluster: ClusterId; readonly viaTakeover: boolean }
+  | { readonly kind: 'needs-takeover'; readonly owner: ClusterId }
+  | { readonly kind: 'unreadable'; readonly reason: 'cluster-not-up' | 'unknown-volume' | 'no-valid-copy' | 'no-ownership' };
+
+/**
+ * Whether a specific read mount of the volume through `cluster` would succeed now (OWN-2..5, TVC-1):
+ * ownership obtainable and a valid copy reachable. "needs-takeover" means the owner does not answer
+ * and a valid copy is reachable: a takeover mode would make it readable (FS-5).
+ */
+export function readabilityThrough(state: GridState, volser: string, cluster: ClusterId): Readability {
+  if (state.clusters[cluster] !== 'up') return { kind: 'unreadable', reason: 'cluster-not-up' };
+  const volume = state.volumes[volser];
+  if (volume === undefined || volume.copies[cluster] === undefined) return { kind: 'unreadable', reason: 'unknown-volume' };
+  const ioCluster = privateIoCluster(state, volume, cluster);
+  const plan = ownershipPlan(state, volume, cluster);
+  if (plan.kind === 'refused') {
+    if (ioCluster !== null && plan.owner !== null) return { kind: 'needs-takeover', owner: plan.owner };
+    return { kind: 'unreadable', reason: ioCluster === null ? 'no-valid-copy' : 'no-ownership' };
+  }
+  if (ioCluster === null) return { kind: 'unreadable', reason: 'no-valid-copy' };
+  return { kind: 'readable', ioCluster, viaTakeover: plan.kind === 'takeover' || (plan.kind === 'held' && plan.access === 'read-only') };
+}
+
+/** Clusters through which the volume is readable now. */
+export function readableFrom(state: GridState, volser: string): ClusterId[] {
+  return clusterIds(state.definition).filter((id) => readabilityThrough(state, volser, id).kind === 'readable');
+}
+
+/** Clusters holding a copy of the volume's newest data version (whether reachable or not). */
+export function clustersWithNewestCopy(volume: VolumeState): ClusterId[] {
+  const newest = volume.dataParent.length - 1;
+  return Object.entries(volume.copies)
+    .filter(([, copy]) => copy.dataVersion === newest)
+    .map(([id]) => Number(id));
+}
+
+/**
+ * OWN-11: whether the volume's history split, i.e. two clusters hold data, known data or metadata
+ * versions neither of which descends from the other (both changed the volume independently).
+ */
+export function hasDiverged(volume: VolumeState): boolean {
+  const records = Object.values(volume.copies);
+  const data = new Set<number>();
+  const meta = new Set<number>();
+  for (const record of records) {
+    if (record.dataVersion !== null) data.add(record.dataVersion);
+    data.add(record.knownDataVersion);
+    meta.add(record.metaVersion);
+  }
+  const allOnOneLine = (parent: readonly number[], versions: number[]): boolean =>
+    versions.every((a, i) => versions.every((b, j) => j <= i || onOneLine(parent, a, b)));
+  return !allOnOneLine(volume.dataParent, [...data]) || !allOnOneLine(volume.metaParent, [...meta]);
+}
+
+/** Volumes that two operational clusters may both change now (OWN-1, OWN-11). */
+export function dualOwnedVolumes(state: GridState): { volser: string; owners: ClusterId[] }[] {
+  return Object.values(state.volumes)
+    .map((volume) => ({ volser: volume.volser, owners: writeCapableOwners(state, volume) }))
+    .filter((entry) => entry.owners.length > 1);
+}
+
+/** The oldest age (minutes) of data still waiting for a queued copy, or 0. */
+export function oldestUncopiedAge(state: GridState): number {
+  let oldest = 0;
+  for (const queued of state.copyQueue) oldest = Math.max(oldest, state.time - queued.enqueuedAt);
+  return oldest;
+}

@@ -1,0 +1,8 @@
+/**
+ * Rendering of results for people and machines: text tables, problem lists, grid summaries.
+ * Results arrive as plain data; nothing here computes them.
+ */
+export { formatPath, renderProblems } from './problems.js';
+export { renderGridSummary, formatMinutes } from './gridSummary.js';
+export { renderTable, visibleWidth } from './table.js';
+export { createStyle, type Style } from './style.js';
