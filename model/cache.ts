@@ -59,7 +59,8 @@ export function autoRemove(state: GridState, cluster: ClusterId, observations: O
   const candidates = Object.values(state.volumes)
     .filter((volume) => {
       const copy = volume.copies[cluster];
-      return copy !== undefined && copy.dataVersion !== null && volume.mounts.length === 0 && reachablePeerHolds(state, volume, cluster);
+      // Version 0 is the empty volume as inserted: it takes no space, so removing it frees nothing.
+      return copy !== undefined && copy.dataVersion !== null && copy.dataVersion > 0 && volume.mounts.length === 0 && reachablePeerHolds(state, volume, cluster);
     })
     .sort((a, b) => {
       const scratchA = isScratchCategory(state, a.copies[cluster]?.category ?? '') ? 0 : 1;

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { cacheFull, type GridEvent, type GridSketch } from '../../model/index.js';
+import { after, continueFrom, insertScratch, mounted, ofKind, refusal, twoClusterRun, volsers } from './helpers.js';
+
+const [A1, A2, A3, A4] = volsers(4) as [string, string, string, string];
+const noOverride = { preferLocalForScratchMounts: false, preferLocalForPrivateMounts: false, forceLocalCopy: false };
+
+function written(cluster: number, managementClass: string, volser: string, sizeMB?: number): GridEvent[] {
+  return [
+    { type: 'scratch-mount', host: 'HOST', cluster, managementClass },
+    { type: 'write', cluster, volser, ...(sizeMB === undefined ? {} : { sizeMB }) },
+    { type: 'rewind-unload', cluster, volser },
+  ];
+}
+
+describe('I/O cache selection (TVC)', () => {
+  it('TVC-1: the mount cluster\'s own valid copy is used; without one, a peer\'s copy is used over the grid', () => {
+    const local = after(twoClusterRun, [insertScratch(0, [A1]), ...written(0, 'MCRUN', A1), { type: 'specific-mount', host: 'HOST', cluster: 1, volser: A1 }]);
+    expect(mounted(local.last).ioCluster).toBe(1);
+    const remote = after(twoClusterRun, [insertScratch(0, [A1]), ...written(0, 'MCNONE', A1), { type: 'specific-mount', host: 'HOST', cluster: 1, volser: A1 }]);
+    expect(mounted(remote.last).ioCluster).toBe(0);
+  });
+
+  it('TVC-1: a recall from tape happens at the cluster whose copy is used', () => {
+    const migrated = after(twoClusterRun, [insertScratch(0, [A1]), ...written(0, 'MCRUN', A1), { type: 'advance', minutes: 60 }, { type: 'cluster-fail', cluster: 0 }, { type: 'set-takeover', at: 1, of: 0, mode: 'read' }]);
+    const read = continueFrom(migrated.state, [{ type: 'specific-mount', host: 'HOST', cluster: 1, volser: A1 }]);
+    expect(mounted(read.last)).toEqual(expect.objectContaining({ ioCluster: 1, recall: true }));
+  });
+
+  it('TVC-1: a scratch mount uses the mount cluster when its class gives it a RUN point, else a peer with one', () => {
+    const grid: GridSketch = { clusters: 2, classes: { MCHERE: { 0: 'RD' }, MCTHERE: { 0: 'NR' } } };
+    expect(mounted(after(grid, [insertScratch(0, [A1]), { type: 'scratch-mount', host: 'HOST', cluster: 0, managementClass: 'MCHERE' }]).last).ioCluster).toBe(0);
+    expect(mounted(after(grid, [insertScratch(0, [A1]), { type: 'scratch-mount', host: 'HOST', cluster: 0, managementClass: 'MCTHERE' }]).last).ioCluster).toBe(1);
+  });
+
+  it('TVC-2: "prefer local cache for non-fast ready mounts" takes the local copy even from tape over a peer\'s copy in cache', () => {
+    const events: GridEvent[] = [insertScratch(0, [A1]), ...written(0, 'MCRUN', A1), { type: 'advance', minutes: 60 }, { type: 'specific-mount', host: 'HOST', cluster: 1, volser: A1 }];
+    expect(mounted(after(twoClusterRun, events).last)).toEqual(expect.objectContaining({ ioCluster: 0, recall: false }));
+    const preferLocal = { ...twoClusterRun, clusters: [{}, { override: { ...noOverride, preferLocalForPrivateMounts: true } }] };
+    expect(mounted(after(preferLocal, events).last)).toEqual(expect.objectContaining({ ioCluster: 1, recall: true }));
+  });
+
+  it('TVC-2: "prefer local cache for fast ready mounts" keeps a scratch mount local when the class has any copy point there', () => {
+    const grid: GridSketch = { clusters: 2, classes: { MC: { 0: 'DR' } } };
+    expect(mounted(after(grid, [insertScratch(0, [A1]), { type: 'scratch-mount', host: 'HOST', cluster: 0, managementClass: 'MC' }]).last).ioCluster).toBe(1);
+    const preferLocal = { ...grid, clusters: [{ override: { ...noOverride, preferLocalForScratchMounts: true } }, {}] };
+    expect(mounted(after(preferLocal, [insertScratch(0, [A1]), { type: 'scratch-mount', host: 'HOST', cluster: 0, managementClass: 'MC' }]).last).ioCluster).toBe(0);
+  });
+
+  it('TVC-2: "force volume copy to local" copies a private volume to the mount cluster as part of the mount, and ORs RUN for scratch mounts', () => {
+    const forced = { ...twoClusterRun, clusters: [{}, { override: { ...noOverride, forceLocalCopy: true } }] };
+    const privateMount = after(forced, [insertScratch(0, [A1]), ...written(0, 'MCNONE', A1), { type: 'specific-mount', host: 'HOST', cluster: 1, volser: A1 }]);
+    expect(mounted(privateMount.last).ioCluster).toBe(1);
+    expect(ofKind(privateMount.last, 'copy')).toEqual([expect.objectContaining({ from: 0, to: 1 })]);
+    const grid: GridSketch = { clusters: 2, classes: { MC: { 1: 'RN' } }, hosts: [{ name: 'HOST' }] };
+    const scratch = after({ ...grid, clusters: [{}, { override: { ...noOverride, forceLocalCopy: true } }] }, [insertScratch(1, [A1]), { type: 'scratch-mount', host: 'HOST', cluster: 1, managementClass: 'MC' }]);
+    expect(mounted(scratch.last).ioCluster).toBe(1);
+  });
+
+  it('TVC-4: a disk-only cluster removes volumes a peer holds, scratch first; cut off from its peers it fills and refuses writes', () => {
+    const grid: GridSketch = {
+      clusters: [{ kind: 'disk-only', cacheMB: 10_000, autoRemoval: { enabled: true, removalThresholdMB: 3_000, outOfCacheMB: 1_500 } }, {}],
+      classes: { MC: { 0: 'RD' } },
+    };
+    const filled = after(grid, [
+      insertScratch(0, [A1, A2, A3, A4]),
+      ...written(0, 'MC', A1, 3_000),
+      { type: 'deferred-copy' },
+      ...written(0, 'MC', A2, 3_000),
+      { type: 'deferred-copy' },
+      ...written(0, 'MC', A3, 3_000),
+    ]);
+    expect(ofKind(filled.observations, 'auto-removed')).toEqual([{ kind: 'auto-removed', volser: A1, cluster: 0 }]);
+    const cut = continueFrom(filled.state, [
+      { type: 'link-fail', between: [0, 1], link: 0 },
+      { type: 'link-fail', between: [0, 1], link: 1 },
+      { type: 'scratch-mount', host: 'HOST', cluster: 0, managementClass: 'MC' },
+      { type: 'write', cluster: 0, volser: A4, sizeMB: 3_000 },
+      { type: 'rewind-unload', cluster: 0, volser: A4 },
+      { type: 'specific-mount', host: 'HOST', cluster: 0, volser: A2 },
+      { type: 'write', cluster: 0, volser: A2, sizeMB: 3_000 },
+    ]);
+    expect(cacheFull(cut.state, 0)).toBe(true);
+    expect(refusal(cut.last)).toBe('cache-full');
+  });
+});

@@ -1,0 +1,243 @@
+import { describe, expect, it } from 'vitest';
+import { dualOwnedVolumes, hasDiverged, readabilityThrough, type GridEvent } from '../../model/index.js';
+import { after, continueFrom, insertScratch, mounted, ofKind, refusal, twoClusterRun, volsers } from './helpers.js';
+
+const [A1, A2] = volsers(2);
+const bothLinksDown: GridEvent[] = [
+  { type: 'link-fail', between: [0, 1], link: 0 },
+  { type: 'link-fail', between: [0, 1], link: 1 },
+];
+
+/** A1 written through C0 with RUN copies to both clusters, owned by C0. */
+const writtenAtC0: GridEvent[] = [
+  insertScratch(0, [A1 as string, A2 as string]),
+  { type: 'scratch-mount', host: 'HOST', cluster: 0, managementClass: 'MCRUN' },
+  { type: 'write', cluster: 0, volser: A1 as string },
+  { type: 'rewind-unload', cluster: 0, volser: A1 as string },
+];
+
+describe('volume ownership (OWN)', () => {
+  it('OWN-1: a volume has exactly one owner, and ownership moves with each mount', () => {
+    const { state } = after(twoClusterRun, [...writtenAtC0, { type: 'specific-mount', host: 'HOST', cluster: 1, volser: A1 as string }]);
+    const owners = state.volumes[A1 as string]?.ownership ?? [];
+    expect(owners).toEqual([{ cluster: 1, access: 'full' }]);
+    expect(dualOwnedVolumes(state)).toEqual([]);
+  });
+
+  it('OWN-2: a mount through another cluster obtains ownership from the owner over the grid, transparently', () => {
+    const { last } = after(twoClusterRun, [...writtenAtC0, { type: 'specific-mount', host: 'HOST', cluster: 1, volser: A1 as string }]);
+    expect(ofKind(last, 'ownership-transfer')).toEqual([{ kind: 'ownership-transfer', volser: A1, from: 0, to: 1 }]);
+    expect(mounted(last).surfaced).toBe('data');
+  });
+
+  it('OWN-2: with the owner unreachable the transfer cannot happen and the mount fails', () => {
+    const { last } = after(twoClusterRun, [...writtenAtC0, ...bothLinksDown, { type: 'specific-mount', host: 'HOST', cluster: 1, volser: A1 as string }]);
+    expect(refusal(last)).toBe('owner-unreachable');
+  });
+
+  it('OWN-3: clusters never take ownership without direction, however long the owner is silent', () => {
+    const { state, last } = after(twoClusterRun, [
+      ...writtenAtC0,
+      { type: 'cluster-fail', cluster: 0 },
+      { type: 'specific-mount', host: 'HOST', cluster: 1, volser: A1 as string },
+      { type: 'advance', minutes: 24 * 60 },
+      { type: 'specific-mount', host: 'HOST', cluster: 1, volser: A1 as string },
+    ]);
+    expect(refusal(last)).toBe('owner-unreachable');
+    expect(state.volumes[A1 as string]?.ownership).toEqual([{ cluster: 0, access: 'full' }]);
+    expect(readabilityThrough(state, A1 as string, 1)).toEqual({ kind: 'needs-takeover', owner: 0 });
+  });
+
+  it('OWN-4: under read ownership takeover the taker reads, and every modification or attribute change fails', () => {
+    const start = after(twoClusterRun, [
+      ...writtenAtC0,
+      { type: 'cluster-fail', cluster: 0 },
+      { type: 'set-takeover', at: 1, of: 0, mode: 'read' },
+      { type: 'specific-mount', host: 'HOST', cluster: 1, volser: A1 as string },
+    ]);
+    const mount = mounted(start.last);
+    expect(mount.writable).toBe(false);
+    expect(ofKind(start.last, 'ownership-takeover')[0]?.access).toBe('read-only');
+    expect(refusal(continueFrom(start.state, [{ type: 'write', cluster: 1, volser: A1 as string }]).last)).toBe('read-only-takeover');
+    const unmounted = continueFrom(start.state, [{ type: 'rewind-unload', cluster: 1, volser: A1 as string }]).state;
+    expect(refusal(continueFrom(unmounted, [{ type: 'change-category', host: 'HOST', cluster: 1, volser: A1 as string, category: '0002' }]).last)).toBe('read-only-takeover');
+    expect(refusal(continueFrom(unmounted, [{ type: 'change-constructs', host: 'HOST', cluster: 1, volser: A1 as string, managementClass: 'MCDEF' }]).last)).toBe('read-only-takeover');
+  });
+
+  it('OWN-5: write ownership takeover gives full access through the taker', () => {
+    const { state, last } = after(twoClusterRun, [
+      ...writtenAtC0,
+      { type: 'cluster-fail', cluster: 0 },
+      { type: 'set-takeover', at: 1, of: 0, mode: 'write' },
+      { type: 'specific-mount', host: 'HOST', cluster: 1, volser: A1 as string },
+      { type: 'write', cluster: 1, volser: A1 as string },
+    ]);
+    expect(ofKind(last, 'write')).toHaveLength(1);
+    expect(dualOwnedVolumes(state)).toEqual([]);
+  });
+
+  it('OWN-6: a cluster in service preparation or service mode lets peers take its volumes with full access', () => {
+    const { last } = after(twoClusterRun, [
+      ...writtenAtC0,
+      { type: 'service-prep', cluster: 0 },
+      { type: 'service-mode', cluster: 0 },
+      { type: 'specific-mount', host: 'HOST', cluster: 1, volser: A1 as string },
+      { type: 'write', cluster: 1, volser: A1 as string },
+    ]);
+    expect(ofKind(last, 'write')).toHaveLength(1);
+    const prep = after(twoClusterRun, [...writtenAtC0, { type: 'service-prep', cluster: 0 }, { type: 'scratch-mount', host: 'HOST', cluster: 0, managementClass: 'MCRUN' }]);
+    expect(refusal(prep.last)).toBe('cluster-in-service');
+  });
+
+  it('OWN-7: a takeover mode stays until another is chosen or the failed cluster is restored', () => {
+    const set = after(twoClusterRun, [...writtenAtC0, { type: 'cluster-fail', cluster: 0 }, { type: 'set-takeover', at: 1, of: 0, mode: 'read' }]);
+    const later = continueFrom(set.state, [{ type: 'advance', minutes: 600 }]);
+    expect(later.state.takeovers).toEqual([{ at: 1, of: 0, mode: 'read', source: 'operator' }]);
+    const changed = continueFrom(later.state, [{ type: 'set-takeover', at: 1, of: 0, mode: 'write' }]);
+    expect(changed.state.takeovers.map((setting) => setting.mode)).toEqual(['write']);
+    const restored = continueFrom(changed.state, [{ type: 'cluster-restore', cluster: 0 }]);
+    expect(restored.state.takeovers).toEqual([]);
+    expect(restored.state.clusters[0]).toBe('up');
+  });
+
+  it('OWN-7: a restored cluster gives up volumes taken over under WOT; a ROT reader gives its token back', () => {
+    const wot = after(twoClusterRun, [
+      ...writtenAtC0,
+      { type: 'cluster-fail', cluster: 0 },
+      { type: 'set-takeover', at: 1, of: 0, mode: 'write' },
+      { type: 'specific-mount', host: 'HOST', cluster: 1, volser: A1 as string },
+      { type: 'rewind-unload', cluster: 1, volser: A1 as string },
+      { type: 'cluster-restore', cluster: 0 },
+    ]);
+    expect(wot.state.volumes[A1 as string]?.ownership).toEqual([{ cluster: 1, access: 'full', takenFrom: 0 }]);
+    const rot = after(twoClusterRun, [
+      ...writtenAtC0,
+      { type: 'cluster-fail', cluster: 0 },
+      { type: 'set-takeover', at: 1, of: 0, mode: 'read' },
+      { type: 'specific-mount', host: 'HOST', cluster: 1, volser: A1 as string },
+      { type: 'rewind-unload', cluster: 1, volser: A1 as string },
+      { type: 'cluster-restore', cluster: 0 },
+    ]);
+    expect(rot.state.volumes[A1 as string]?.ownership).toEqual([{ cluster: 0, access: 'full' }]);
+  });
+
+  it('OWN-7: a repaired cluster that cannot reach the cluster that took over stays down (cannot rejoin)', () => {
+    const { state, last } = after(twoClusterRun, [
+      ...writtenAtC0,
+      { type: 'cluster-fail', cluster: 0 },
+      { type: 'set-takeover', at: 1, of: 0, mode: 'write' },
+      ...bothLinksDown,
+      { type: 'cluster-restore', cluster: 0 },
+    ]);
+    expect(refusal(last)).toBe('cannot-rejoin');
+    expect(state.clusters[0]).toBe('down');
+  });
+
+  it('OWN-8: AOTM enables its mode only after the grace period, and only when the TSSCs find the owner down', () => {
+    const aotmGrid = {
+      ...twoClusterRun,
+      clusters: [{}, { aotm: { mode: 'write' as const, graceMinutes: 20, retryMinutes: 5, tsscNetwork: 'independent' as const } }],
+    };
+    const failed = after(aotmGrid, [...writtenAtC0, { type: 'cluster-fail', cluster: 0 }, { type: 'specific-mount', host: 'HOST', cluster: 1, volser: A1 as string }]);
+    expect(refusal(failed.last)).toBe('owner-unreachable');
+    const early = continueFrom(failed.state, [{ type: 'advance', minutes: 19 }]);
+    expect(early.state.takeovers).toEqual([]);
+    const due = continueFrom(early.state, [{ type: 'advance', minutes: 1 }]);
+    expect(ofKind(due.last, 'aotm-takeover')).toEqual([expect.objectContaining({ at: 1, of: 0, mode: 'write', ownerActuallyDown: true })]);
+    expect(ofKind(due.last, 'aotm-takeover')[0]?.message).toMatch(/^G0009/);
+    const retried = continueFrom(due.state, [{ type: 'specific-mount', host: 'HOST', cluster: 1, volser: A1 as string }]);
+    expect(mounted(retried.last).writable).toBe(true);
+
+    // Links down, owner alive: the independent TSSC network sees C0 and AOTM takes nothing; it checks again after the retry period.
+    const partitioned = after(aotmGrid, [...writtenAtC0, ...bothLinksDown, { type: 'specific-mount', host: 'HOST', cluster: 1, volser: A1 as string }, { type: 'advance', minutes: 20 }]);
+    expect(ofKind(partitioned.last, 'aotm-no-takeover')).toHaveLength(1);
+    expect(partitioned.state.takeovers).toEqual([]);
+    expect(partitioned.state.aotmTimers[0]?.nextCheckAt).toBe(25);
+  });
+
+  it('OWN-9: write ownership takeover set during a DR test is warned about', () => {
+    const { last } = after(twoClusterRun, [...writtenAtC0, { type: 'begin-dr-test' }, ...bothLinksDown, { type: 'set-takeover', at: 1, of: 0, mode: 'write' }]);
+    expect(ofKind(last, 'warning')).toEqual([expect.objectContaining({ rule: 'OWN-9' })]);
+    const readOnly = after(twoClusterRun, [...writtenAtC0, { type: 'begin-dr-test' }, ...bothLinksDown, { type: 'set-takeover', at: 1, of: 0, mode: 'read' }]);
+    expect(ofKind(readOnly.last, 'warning')).toEqual([]);
+  });
+
+  it('OWN-10: volumes inserted through a cluster are owned by it; insertion needs the grid links up', () => {
+    const { state } = after(twoClusterRun, [insertScratch(1, ['TST001'])]);
+    expect(state.volumes.TST001?.ownership).toEqual([{ cluster: 1, access: 'full' }]);
+    expect(Object.keys(state.volumes.TST001?.copies ?? {})).toEqual(['0', '1']);
+    const cut = after(twoClusterRun, [...bothLinksDown, insertScratch(1, ['TST001'])]);
+    expect(refusal(cut.last)).toBe('grid-not-connected');
+  });
+
+  it('OWN-11: write takeover while the owner is alive behind broken links gives two owners, and their writes split the volume', () => {
+    const { state } = after(twoClusterRun, [
+      ...writtenAtC0,
+      ...bothLinksDown,
+      { type: 'set-takeover', at: 1, of: 0, mode: 'write' },
+      { type: 'specific-mount', host: 'HOST', cluster: 1, volser: A1 as string },
+      { type: 'write', cluster: 1, volser: A1 as string },
+      { type: 'specific-mount', host: 'HOST', cluster: 0, volser: A1 as string },
+      { type: 'write', cluster: 0, volser: A1 as string },
+    ]);
+    expect(dualOwnedVolumes(state)).toEqual([{ volser: A1, owners: [0, 1] }]);
+    expect(hasDiverged(state.volumes[A1 as string] as NonNullable<(typeof state.volumes)[string]>)).toBe(true);
+  });
+
+  it('OWN-11: the same events with read takeover leave one writer and no split', () => {
+    const { state, last } = after(twoClusterRun, [
+      ...writtenAtC0,
+      ...bothLinksDown,
+      { type: 'set-takeover', at: 1, of: 0, mode: 'read' },
+      { type: 'specific-mount', host: 'HOST', cluster: 1, volser: A1 as string },
+      { type: 'write', cluster: 1, volser: A1 as string },
+    ]);
+    expect(refusal(last)).toBe('read-only-takeover');
+    expect(dualOwnedVolumes(state)).toEqual([]);
+    expect(hasDiverged(state.volumes[A1 as string] as NonNullable<(typeof state.volumes)[string]>)).toBe(false);
+  });
+
+  it('OWN-12: read takeover can surface stale data when the owner changed the volume while the links were down', () => {
+    const { last } = after(twoClusterRun, [
+      ...writtenAtC0,
+      ...bothLinksDown,
+      { type: 'specific-mount', host: 'HOST', cluster: 0, volser: A1 as string },
+      { type: 'write', cluster: 0, volser: A1 as string },
+      { type: 'rewind-unload', cluster: 0, volser: A1 as string },
+      { type: 'set-takeover', at: 1, of: 0, mode: 'read' },
+      { type: 'specific-mount', host: 'HOST', cluster: 1, volser: A1 as string },
+    ]);
+    expect(ofKind(last, 'stale-read')).toEqual([{ kind: 'stale-read', volser: A1, cluster: 1, readVersion: 1, newestVersion: 2 }]);
+  });
+
+  it('OWN-12: write takeover with no consistent copy reachable is reported', () => {
+    const { last } = after(twoClusterRun, [
+      ...writtenAtC0,
+      ...bothLinksDown,
+      { type: 'specific-mount', host: 'HOST', cluster: 0, volser: A1 as string },
+      { type: 'write', cluster: 0, volser: A1 as string },
+      { type: 'rewind-unload', cluster: 0, volser: A1 as string },
+      { type: 'cluster-fail', cluster: 0 },
+      { type: 'set-takeover', at: 1, of: 0, mode: 'write' },
+      { type: 'specific-mount', host: 'HOST', cluster: 1, volser: A1 as string },
+    ]);
+    expect(ofKind(last, 'no-consistent-copy')).toEqual([{ kind: 'no-consistent-copy', volser: A1, cluster: 1 }]);
+  });
+
+  it('OWN-12: a taker that knows its copy is stale refuses the mount instead of surfacing old data', () => {
+    const { last } = after(twoClusterRun, [
+      insertScratch(0, [A1 as string]),
+      { type: 'scratch-mount', host: 'HOST', cluster: 0, managementClass: 'MCDEF' },
+      { type: 'write', cluster: 0, volser: A1 as string },
+      { type: 'rewind-unload', cluster: 0, volser: A1 as string },
+      { type: 'deferred-copy' },
+      { type: 'specific-mount', host: 'HOST', cluster: 0, volser: A1 as string },
+      { type: 'write', cluster: 0, volser: A1 as string },
+      { type: 'rewind-unload', cluster: 0, volser: A1 as string },
+      { type: 'cluster-fail', cluster: 0 },
+      { type: 'set-takeover', at: 1, of: 0, mode: 'write' },
+      { type: 'specific-mount', host: 'HOST', cluster: 1, volser: A1 as string },
+    ]);
+    expect(refusal(last)).toBe('no-valid-copy');
+  });
+});
