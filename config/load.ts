@@ -185,10 +185,20 @@ function issueToProblems(issue: z.core.$ZodIssue, raw: unknown, schema: z.ZodTyp
   }
 }
 
+/** Fields each list element needs for cross-field checks to say anything about it. */
+const identityFields: Readonly<Record<string, readonly string[]>> = {
+  clusters: ['id', 'kind'],
+  gridLinks: ['between'],
+  hosts: ['name', 'online'],
+  managementClasses: ['name', 'copyModes'],
+  workload: ['cluster', 'managementClasses'],
+};
+
 /**
- * The valid parts of an invalid file: each top-level section, and each element of a list, that passes
- * on its own. Cross-field checks then run on what is sound, so one bad cluster does not hide a bad
- * management class: every error at once.
+ * The valid parts of an invalid file: each top-level section that passes on its own, and each list
+ * element kept field by field (a bad cache size does not hide the same cluster's drives). Elements
+ * whose identity fields failed become null, so indexes still match the file. Cross-field checks then
+ * run on what is sound: every error at once.
  */
 function salvage(raw: unknown, schema: z.ZodType): Salvaged {
   const result: Record<string, unknown> = {};
@@ -199,14 +209,26 @@ function salvage(raw: unknown, schema: z.ZodType): Salvaged {
     const def = defOf(sectionSchema);
     if (def.type === 'array' && Array.isArray(value) && def.element !== undefined) {
       const element = def.element;
-      result[key] = value.map((item) => {
-        const parsed = element.safeParse(item);
-        return parsed.success ? parsed.data : null;
-      });
+      result[key] = value.map((item) => salvageElement(item, element, identityFields[key] ?? []));
     } else {
       const parsed = sectionSchema.safeParse(value);
       if (parsed.success) result[key] = parsed.data;
     }
   }
   return result as Salvaged;
+}
+
+function salvageElement(item: unknown, element: z.ZodType, identity: readonly string[]): unknown {
+  const whole = element.safeParse(item);
+  if (whole.success) return whole.data;
+  const elementDef = defOf(element);
+  if (elementDef.type !== 'object' || elementDef.shape === undefined || item === null || typeof item !== 'object') return null;
+  const kept: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(item as Record<string, unknown>)) {
+    const fieldSchema = elementDef.shape[field];
+    if (fieldSchema === undefined) continue;
+    const parsed = fieldSchema.safeParse(value);
+    if (parsed.success) kept[field] = parsed.data;
+  }
+  return identity.every((field) => kept[field] !== undefined) ? kept : null;
 }

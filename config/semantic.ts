@@ -9,8 +9,10 @@ import type { GridConfigFile } from './schema.js';
  */
 
 /**
- * Configuration of which some parts may have failed structural validation: missing sections, and
- * null in place of each list element that failed (so indexes still match the file).
+ * Configuration of which some parts may have failed structural validation: missing sections, null in
+ * place of each list element whose identity fields failed (so indexes still match the file), and
+ * elements kept field by field. Checks therefore read fields other than the identity fields (see
+ * `identityFields` in load.ts) as possibly absent.
  */
 export type Salvaged = {
   [K in keyof GridConfigFile]?: NonNullable<GridConfigFile[K]> extends readonly (infer E)[] ? (E | null)[] | undefined : GridConfigFile[K];
@@ -73,9 +75,9 @@ export function semanticChecks(config: Salvaged, units: UnitParser, context: Con
     const previous = seenIds.get(cluster.id);
     if (previous !== undefined) problems.push(configError('duplicate', ['clusters', index, 'id'], `cluster id ${cluster.id} is also used by clusters[${previous}]`, { found: String(cluster.id) }));
     seenIds.set(cluster.id, index);
-    const previousName = seenNames.get(cluster.name);
+    const previousName = cluster.name === undefined ? undefined : seenNames.get(cluster.name);
     if (previousName !== undefined) problems.push(configError('duplicate', ['clusters', index, 'name'], `cluster name "${cluster.name}" is also used by clusters[${previousName}]`));
-    seenNames.set(cluster.name, index);
+    if (cluster.name !== undefined) seenNames.set(cluster.name, index);
     if (cluster.kind === 'disk-only' && cluster.physical !== undefined) {
       problems.push(configError('disk-only-physical', ['clusters', index, 'physical'], 'a disk-only cluster has no physical drives or pools', { expected: 'kind: tape-attached, or no physical section' }));
     }
@@ -162,22 +164,22 @@ export function semanticChecks(config: Salvaged, units: UnitParser, context: Con
     if (previous !== undefined) problems.push(configError('duplicate', ['hosts', index, 'name'], `host name "${host.name}" is also used by hosts[${previous}]`));
     hostNames.set(host.name, index);
     host.online.forEach((id, position) => checkCluster(id, ['hosts', index, 'online', position]));
-    if (categories !== undefined && !scratchIds.has(host.scratchCategory)) {
+    if (categories !== undefined && host.scratchCategory !== undefined && !scratchIds.has(host.scratchCategory)) {
       problems.push(configError('unknown-reference', ['hosts', index, 'scratchCategory'], `category ${host.scratchCategory} is not a scratch category`, { expected: `one of ${[...scratchIds].join(', ')}`, found: host.scratchCategory }));
     }
-    if (categories !== undefined && !(categories.private ?? []).includes(host.privateCategory)) {
+    if (categories !== undefined && host.privateCategory !== undefined && !(categories.private ?? []).includes(host.privateCategory)) {
       problems.push(configError('unknown-reference', ['hosts', index, 'privateCategory'], `category ${host.privateCategory} is not listed in categories.private`, { expected: `one of ${(categories.private ?? []).join(', ') || '(none listed)'}`, found: host.privateCategory }));
     }
   });
   each(config.clusters, (cluster, index) => {
     const excluded = cluster.writeProtect?.excludedCategories ?? [];
     for (const host of present(config.hosts)) {
-      const production = host.role === 'production' || (host.role === undefined && host.site !== cluster.site);
+      const production = host.role === 'production' || (host.role === undefined && cluster.site !== undefined && host.site !== undefined && host.site !== cluster.site);
       if (!production) continue;
       for (const category of [host.scratchCategory, host.privateCategory]) {
-        if (excluded.includes(category)) {
+        if (category !== undefined && excluded.includes(category)) {
           problems.push(
-            configWarning('write-protect-production-category', ['clusters', index, 'writeProtect', 'excludedCategories'], `category ${category} of production host ${host.name} is excluded from write protect on ${cluster.name}: the DR host can change those volumes (WP-5)`, { rule: 'WP-5' }),
+            configWarning('write-protect-production-category', ['clusters', index, 'writeProtect', 'excludedCategories'], `category ${category} of production host ${host.name} is excluded from write protect on cluster ${cluster.id}: the DR host can change those volumes (WP-5)`, { rule: 'WP-5' }),
           );
         }
       }

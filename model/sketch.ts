@@ -39,7 +39,8 @@ export const sketchCategories: CategoryDefinition = {
 
 /** Fills in a grid definition from a sketch. */
 export function defineGrid(sketch: GridSketch): GridDefinition {
-  const partials = typeof sketch.clusters === 'number' ? Array.from({ length: sketch.clusters }, () => ({})) : sketch.clusters;
+  const partials: readonly Partial<Omit<ClusterDefinition, 'id'>>[] =
+    typeof sketch.clusters === 'number' ? Array.from({ length: sketch.clusters }, () => ({})) : sketch.clusters;
   const clusters: ClusterDefinition[] = partials.map((partial, id) => ({
     id,
     name: partial.name ?? `CL${id}`,

@@ -1,0 +1,72 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/** These tests run the built command line as a user would (npm test builds first). */
+const root = join(import.meta.dirname, '..', '..');
+const bin = join(root, 'bin', 'tapegrid.js');
+
+function tapegrid(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('tapegrid validate', () => {
+  it('summarises a bundled example: clusters, links, hosts, the copy policy matrix; exit 0', () => {
+    const { code, stdout } = tapegrid(['validate', 'examples/three-cluster-ha-dr.yaml']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Grid "three-cluster-ha-dr"');
+    expect(stdout).toMatch(/C0-C2\s+2 x 10 Gb\/s\s+1000 km/);
+    expect(stdout).toMatch(/MCPROD\s+on C0\s+R\s+R\s+D/);
+    expect(stdout).toMatch(/on C2\s+N\s+N\s+R/);
+    expect(stdout).toContain('PROD    production  C0, C1 (512 devices)');
+    expect(stdout).toContain('valid: examples/three-cluster-ha-dr.yaml');
+  });
+
+  it('prints every error of a broken file with position and path, no stack trace, exit 2', () => {
+    const { code, stdout, stderr } = tapegrid(['validate', 'test/fixtures/broken-grid.yaml']);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain('9 errors');
+    expect(stderr).toContain('test/fixtures/broken-grid.yaml:5:61  error  clusters[0].cahce: unknown key "cahce"; did you mean "cache"?');
+    expect(stderr).toContain('clusters[1].cache: "40 TB/day" is a rate, not a data');
+    expect(stderr).toContain('clusters[1].physical: a disk-only cluster has no physical drives or pools');
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('--json gives the same result as data', () => {
+    const bad = tapegrid(['validate', 'test/fixtures/broken-grid.yaml', '--json']);
+    expect(bad.code).toBe(2);
+    const parsed = JSON.parse(bad.stdout) as { valid: boolean; problems: { path: unknown[]; code: string }[] };
+    expect(parsed.valid).toBe(false);
+    expect(parsed.problems.map((problem) => problem.code)).toContain('unknown-key');
+    const good = JSON.parse(tapegrid(['validate', 'examples/two-cluster-dr.yaml', '--json']).stdout) as { valid: boolean; grid: { clusters: unknown[] } };
+    expect(good.valid).toBe(true);
+    expect(good.grid.clusters).toHaveLength(2);
+  });
+
+  it('a missing file, a missing argument and an unknown command are usage errors (exit 2)', () => {
+    expect(tapegrid(['validate', 'nope.yaml']).stderr).toContain('nope.yaml  error  (file): cannot read the configuration: no such file');
+    expect(tapegrid(['validate', 'nope.yaml']).code).toBe(2);
+    expect(tapegrid(['validate']).code).toBe(2);
+    expect(tapegrid(['frobnicate']).code).toBe(2);
+    expect(tapegrid(['validate', 'x.yaml', '--bogus']).code).toBe(2);
+  });
+
+  it('--help, --version, and colour only when wanted', () => {
+    expect(tapegrid(['validate', '--help']).stdout).toContain('Usage: tapegrid validate');
+    const packageJson = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+    expect(tapegrid(['--version']).stdout.trim()).toBe(packageJson.version);
+    expect(tapegrid(['validate', 'test/fixtures/broken-grid.yaml']).stderr).not.toContain('\u001b[');
+    expect(tapegrid(['validate', 'test/fixtures/broken-grid.yaml'], { NO_COLOR: '', FORCE_COLOR: '1' }).stderr).toContain('\u001b[');
+    expect(tapegrid(['validate', 'test/fixtures/broken-grid.yaml', '--no-color'], { NO_COLOR: '', FORCE_COLOR: '1' }).stderr).not.toContain('\u001b[');
+  });
+
+  it('the published JSON Schema is the one the code generates', () => {
+    const generated = execFileSync(process.execPath, [bin, 'schema'], { cwd: root, encoding: 'utf8' });
+    expect(readFileSync(join(root, 'schema', 'tapegrid.schema.json'), 'utf8')).toBe(generated);
+    const schema = JSON.parse(generated) as { properties: Record<string, unknown> };
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['clusters', 'gridLinks', 'managementClasses', 'runbook', 'workload']));
+  });
+});
