@@ -11,6 +11,7 @@ const usage = `Usage: tapegrid <command> [options]
 
 Commands:
   validate <config>   check a grid configuration and summarise it
+  verify <config>     prove the invariants under failures and operator actions, or show a trace
   schema              print the JSON Schema of the configuration format
 
 Global options:
@@ -39,6 +40,11 @@ export async function main(argv: readonly string[], io?: CommandIO): Promise<num
         'no-color': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', default: false },
+        runs: { type: 'string' },
+        seed: { type: 'string' },
+        'max-steps': { type: 'string' },
+        replay: { type: 'string' },
+        volumes: { type: 'string' },
       },
     });
   } catch (error) {
@@ -66,6 +72,30 @@ export async function main(argv: readonly string[], io?: CommandIO): Promise<num
         return exitCodes.badInput;
       }
       return runValidate(file, { json: values.json === true }, out);
+    }
+    case 'verify': {
+      const { runVerify, verifyHelp } = await import('./commands/verify.js');
+      if (values.help === true) {
+        out.out(verifyHelp);
+        return exitCodes.ok;
+      }
+      const file = rest[0];
+      if (file === undefined || rest.length > 1) {
+        out.err(`tapegrid verify: give exactly one configuration file\n\n${verifyHelp}`);
+        return exitCodes.badInput;
+      }
+      return runVerify(
+        file,
+        {
+          json: values.json === true,
+          ...(values.runs === undefined ? {} : { runs: values.runs }),
+          ...(values.seed === undefined ? {} : { seed: values.seed }),
+          ...(values['max-steps'] === undefined ? {} : { maxSteps: values['max-steps'] }),
+          ...(values.replay === undefined ? {} : { replay: values.replay }),
+          ...(values.volumes === undefined ? {} : { volumes: values.volumes }),
+        },
+        out,
+      );
     }
     case 'schema': {
       if (values.help === true) {

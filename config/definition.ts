@@ -86,6 +86,7 @@ export function buildDefinition(config: GridConfigFile, units: UnitParser): Grid
       pathsPerCluster: host.pathsPerCluster ?? configDefaults.pathsPerCluster,
       scratchCategory: host.scratchCategory,
       privateCategory: host.privateCategory,
+      role: host.role ?? 'production',
     })),
     managementClasses: config.managementClasses.map((mc) => {
       const copyModes: Record<number, CopyPoint[]> = {};

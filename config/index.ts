@@ -7,3 +7,4 @@ export { configJsonSchema, driveTypes, type GridConfigFile } from './schema.js';
 export { configDefaults } from './definition.js';
 export type { ConfigProblem, ConfigProblemCode } from './problems.js';
 export { loadUnitParser, type Dimension, type LinkCapacity, type Quantity, type UnitParser } from './quantity.js';
+export { buildVerifySetup, defaultVolumesPerHost } from './verifySetup.js';

@@ -180,6 +180,15 @@ function buildSchema(units: UnitParser | null) {
     daysResident: z.number().min(0).optional(),
   });
 
+  const drTest = z.strictObject({
+    host: z.string().meta({ description: 'the DR test host (a host with role dr-test)' }),
+    clusters: z.array(clusterId).min(1).meta({ description: 'the DR clusters the test uses' }),
+    writeProtect: z.boolean().optional().meta({ description: 'enable write protect on those clusters for the test (their writeProtect settings; WP-1, 11.10.1)' }),
+    links: z.enum(['kept', 'broken']).optional().meta({ description: 'links to production kept or broken during the test (DRT-1)' }),
+    productionReturnToScratch: z.enum(['running', 'suspended']).optional().meta({ description: 'production return-to-scratch during the test (DRT-4, CAT-4)' }),
+    takeoverWhenBroken: z.enum(['read', 'write', 'none']).optional().meta({ description: 'takeover set at the DR clusters when links are broken (11.9.9: read; never write, OWN-9)' }),
+  });
+
   return z
     .strictObject({
       $schema: z.string().optional(),
@@ -192,6 +201,7 @@ function buildSchema(units: UnitParser | null) {
       runbook: z.strictObject({ takeover: z.array(takeoverRule).optional() }).optional(),
       workload: z.array(workload).optional(),
       targets: targets.optional(),
+      drTest: drTest.optional().meta({ description: 'a DR test run while production continues (11.9, 11.10)' }),
       modelOptions: z
         .strictObject({
           syncDeferredOnWriteFailure: z.boolean().optional(),

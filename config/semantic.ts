@@ -267,6 +267,21 @@ export function semanticChecks(config: Salvaged, units: UnitParser, context: Con
     }
   });
   for (const name of Object.keys(config.targets?.rpo ?? {})) checkClass(name, ['targets', 'rpo', name]);
+
+  // DR test (DRT-1..4, OWN-9).
+  const test = config.drTest;
+  if (test !== undefined) {
+    const host = present(config.hosts).find((candidate) => candidate.name === test.host);
+    if (host === undefined) {
+      problems.push(configError('unknown-reference', ['drTest', 'host'], `host "${test.host}" is not defined in hosts`, { found: `"${test.host}"` }));
+    } else if (host.role !== 'dr-test') {
+      problems.push(configError('invalid-value', ['drTest', 'host'], `host "${test.host}" must have role: dr-test`, { expected: 'role: dr-test', found: host.role === undefined ? 'no role' : `role: ${host.role}` }));
+    }
+    test.clusters.forEach((id, position) => checkCluster(id, ['drTest', 'clusters', position]));
+    if (test.takeoverWhenBroken === 'write') {
+      problems.push(configWarning('wot-during-dr-test', ['drTest', 'takeoverWhenBroken'], 'write ownership takeover for a DR test: the seed says never, use read (OWN-9)', { rule: 'OWN-9' }));
+    }
+  }
   (config.targets?.survivesLossOfOneCluster ?? []).forEach((name, index) => checkClass(name, ['targets', 'survivesLossOfOneCluster', index]));
 
   return problems;

@@ -117,6 +117,8 @@ export interface HostDefinition {
   readonly scratchCategory: string;
   /** The private category the host assigns after a scratch mount. */
   readonly privateCategory: string;
+  /** Production host, or the host of a DR test (active only while a test runs; DRT, WP-5). */
+  readonly role: 'production' | 'dr-test';
 }
 
 /** A management class with its copy consistency points per defining cluster (CCP-1..4). */

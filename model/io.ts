@@ -70,7 +70,7 @@ export function write(state: GridState, event: { cluster: ClusterId; volser: str
   const mountRecord = volume.copies[event.cluster];
   if (mountRecord !== undefined) mountRecord.knownDataVersion = version;
   propagateRecord(state, volume, event.cluster);
-  observations.push({ kind: 'write', volser: volume.volser, dataVersion: version, ioCluster: mount.ioCluster, syncCopies: synced });
+  observations.push({ kind: 'write', volser: volume.volser, cluster: event.cluster, host: mount.host, dataVersion: version, ioCluster: mount.ioCluster, syncCopies: synced });
 }
 
 /**
@@ -160,6 +160,7 @@ export function changeAttributes(
   const ownership = acquireOwnership(state, volume, event.cluster, observations);
   if (!ownership.ok) return fail(ownership.reason);
   if (ownership.access !== 'full') return fail('read-only-takeover');
+  const previousCategory = record.category;
   record.metaVersion = newVersion(volume.metaParent, record.metaVersion);
   if (event.category !== undefined && event.category !== record.category) {
     record.category = event.category;
@@ -167,6 +168,15 @@ export function changeAttributes(
   }
   if (event.managementClass !== undefined) record.managementClass = event.managementClass;
   propagateRecord(state, volume, event.cluster);
+  observations.push({
+    kind: 'attributes-changed',
+    volser: volume.volser,
+    cluster: event.cluster,
+    host: event.host,
+    category: record.category,
+    managementClass: record.managementClass,
+    previousCategory,
+  });
   return true;
 }
 

@@ -138,7 +138,8 @@ export function scratchMount(
       writable: true,
       readOnlyReason: null,
       surfaced: 'empty',
-      parentVersion: chosen.copies[ioCluster]?.dataVersion ?? record.knownDataVersion,
+      // The new data replaces the newest version the grid knows, wherever the I/O cache is.
+      parentVersion: record.knownDataVersion,
       copyPoints: points,
     },
     observations,
@@ -187,7 +188,8 @@ export function specificMount(state: GridState, event: { host: string; cluster: 
         ? 'read-only-takeover'
         : null;
   const ioCopy = volume.copies[ioCluster];
-  const parentVersion = ioCopy?.dataVersion ?? record.knownDataVersion;
+  // An empty surface replaces the newest known version; data is read (and extended) from the I/O copy.
+  const parentVersion = surfaced === 'empty' ? record.knownDataVersion : (ioCopy?.dataVersion ?? record.knownDataVersion);
   if (ownership.viaTakeover && surfaced === 'data') {
     const newest = volume.dataParent.length - 1;
     if (parentVersion !== newest) {

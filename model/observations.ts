@@ -54,7 +54,9 @@ export type Observation =
       readonly dataVersion: number;
     }
   | { readonly kind: 'refused'; readonly operation: string; readonly reason: RefusalReason; readonly volser?: string; readonly cluster?: ClusterId; readonly host?: string; readonly detail?: string }
-  | { readonly kind: 'write'; readonly volser: string; readonly dataVersion: number; readonly ioCluster: ClusterId; readonly syncCopies: readonly ClusterId[] }
+  | { readonly kind: 'write'; readonly volser: string; readonly cluster: ClusterId; readonly host: string; readonly dataVersion: number; readonly ioCluster: ClusterId; readonly syncCopies: readonly ClusterId[] }
+  /** A category or construct change went through (return-to-scratch included). */
+  | { readonly kind: 'attributes-changed'; readonly volser: string; readonly cluster: ClusterId; readonly host: string; readonly category: string; readonly managementClass: string; readonly previousCategory: string }
   | {
       readonly kind: 'rewind-unload';
       readonly volser: string;

@@ -50,9 +50,13 @@ export function clustersWithNewestCopy(volume: VolumeState): ClusterId[] {
 /**
  * OWN-11: whether the volume's history split, i.e. two clusters hold data, known data or metadata
  * versions neither of which descends from the other (both changed the volume independently).
+ * `among` limits the question to some clusters (e.g. the operational ones: a failed cluster's branch
+ * is discarded when it rejoins after a takeover).
  */
-export function hasDiverged(volume: VolumeState): boolean {
-  const records = Object.values(volume.copies);
+export function hasDiverged(volume: VolumeState, among?: readonly ClusterId[]): boolean {
+  const records = Object.entries(volume.copies)
+    .filter(([id]) => among === undefined || among.includes(Number(id)))
+    .map(([, record]) => record);
   const data = new Set<number>();
   const meta = new Set<number>();
   for (const record of records) {

@@ -1,5 +1,5 @@
 import type { ClusterId } from './definition.js';
-import { newerOf } from './lineage.js';
+import { descendsFrom, newerOf } from './lineage.js';
 import type { Observation } from './observations.js';
 import type { ClusterCopy, GridState, VolumeState } from './state.js';
 import { canCommunicate, clusterIds } from './topology.js';
@@ -44,32 +44,68 @@ export function propagateRecord(state: GridState, volume: VolumeState, from: Clu
 
 /**
  * Two clusters that can talk again bring their records together (OWN-7, CCP-7):
- * - the record on the newer line of history wins; diverged records are left for OWN-11 to report;
- * - ownership: a token taken from the other under ROT is dropped now that the owner answers; a token
- *   taken under WOT or service wins and the old owner drops its own.
+ * - a volume one of them took over with full access from the other follows the taker: the old owner
+ *   gives up its token and its record; changes it made while cut off are lost (reported, DRT-7: rerun);
+ * - a read-only token taken from the other is dropped now that the owner answers;
+ * - otherwise the record on the newer line of history wins; records that diverged without a takeover
+ *   are left for OWN-11 to report.
  */
 export function reconcilePair(state: GridState, a: ClusterId, b: ClusterId, observations: Observation[]): void {
   for (const volume of Object.values(state.volumes)) {
     const recordA = volume.copies[a];
     const recordB = volume.copies[b];
+    if (recordA === undefined && recordB === undefined) continue;
     if (recordA !== undefined && recordB === undefined) shareRecord(volume, recordA, b);
     else if (recordB !== undefined && recordA === undefined) shareRecord(volume, recordB, a);
     else if (recordA !== undefined && recordB !== undefined) {
-      const newerMeta = newerOf(volume.metaParent, recordA.metaVersion, recordB.metaVersion);
-      const newerData = newerOf(volume.dataParent, recordA.knownDataVersion, recordB.knownDataVersion);
-      if (newerMeta !== null && newerData !== null) {
-        const metaSource = newerMeta === recordA.metaVersion ? recordA : recordB;
-        const metaTarget = metaSource === recordA ? recordB : recordA;
-        metaTarget.metaVersion = metaSource.metaVersion;
-        metaTarget.category = metaSource.category;
-        metaTarget.managementClass = metaSource.managementClass;
-        metaTarget.categorySince = metaSource.categorySince;
-        recordA.knownDataVersion = newerData;
-        recordB.knownDataVersion = newerData;
-      }
+      const taker = fullTaker(volume, a, b);
+      if (taker !== null) followTaker(volume, taker, taker === a ? b : a, observations);
+      else mergeNewer(volume, recordA, recordB);
     }
     reconcileOwnership(volume, a, b, observations);
   }
+}
+
+/** The cluster of the pair that took the volume over with full access from the other, if any. */
+function fullTaker(volume: VolumeState, a: ClusterId, b: ClusterId): ClusterId | null {
+  for (const [holder, other] of [
+    [a, b],
+    [b, a],
+  ] as const) {
+    const token = volume.ownership.find((candidate) => candidate.cluster === holder && candidate.takenFrom === other && candidate.access === 'full');
+    if (token !== undefined && volume.ownership.some((candidate) => candidate.cluster === other)) return holder;
+  }
+  return null;
+}
+
+function followTaker(volume: VolumeState, taker: ClusterId, old: ClusterId, observations: Observation[]): void {
+  const source = volume.copies[taker];
+  const target = volume.copies[old];
+  if (source === undefined || target === undefined) return;
+  const lostData = target.dataVersion !== null && !descendsFrom(volume.dataParent, source.knownDataVersion, target.dataVersion);
+  const lostMeta = !descendsFrom(volume.metaParent, source.metaVersion, target.metaVersion);
+  if (lostData || lostMeta) {
+    observations.push({ kind: 'info', message: `C${old} discards its changes to ${volume.volser} made while cut off: C${taker} took the volume over (rerun those jobs)` });
+  }
+  shareRecord(volume, source, old);
+  if (lostData) {
+    target.dataVersion = null;
+    target.resident = false;
+  }
+}
+
+function mergeNewer(volume: VolumeState, recordA: ClusterCopy, recordB: ClusterCopy): void {
+  const newerMeta = newerOf(volume.metaParent, recordA.metaVersion, recordB.metaVersion);
+  const newerData = newerOf(volume.dataParent, recordA.knownDataVersion, recordB.knownDataVersion);
+  if (newerMeta === null || newerData === null) return;
+  const metaSource = newerMeta === recordA.metaVersion ? recordA : recordB;
+  const metaTarget = metaSource === recordA ? recordB : recordA;
+  metaTarget.metaVersion = metaSource.metaVersion;
+  metaTarget.category = metaSource.category;
+  metaTarget.managementClass = metaSource.managementClass;
+  metaTarget.categorySince = metaSource.categorySince;
+  recordA.knownDataVersion = newerData;
+  recordB.knownDataVersion = newerData;
 }
 
 function reconcileOwnership(volume: VolumeState, a: ClusterId, b: ClusterId, observations: Observation[]): void {

@@ -73,6 +73,7 @@ export function defineGrid(sketch: GridSketch): GridDefinition {
     pathsPerCluster: host.pathsPerCluster ?? 2,
     scratchCategory: host.scratchCategory ?? categories.scratch[0]?.id ?? '0002',
     privateCategory: host.privateCategory ?? categories.private[0] ?? '000F',
+    role: host.role ?? 'production',
   }));
   return {
     name: sketch.name ?? 'sketch',

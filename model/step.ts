@@ -81,7 +81,8 @@ function apply(state: GridState, event: GridEvent, observations: Observation[]):
       state.copiesSuspended = state.copiesSuspended.filter((id) => id !== event.cluster);
       return;
     case 'snapshot-catalog':
-      state.catalogs[event.to] = { ...(state.catalogs[event.from] ?? {}) };
+      // Merged, so a DR host can take the point-in-time view of several production hosts (11.9.1).
+      state.catalogs[event.to] = { ...(state.catalogs[event.to] ?? {}), ...(state.catalogs[event.from] ?? {}) };
       return;
     case 'begin-dr-test':
       state.drTestActive = true;

@@ -6,3 +6,5 @@ export { formatPath, renderProblems } from './problems.js';
 export { renderGridSummary, formatMinutes } from './gridSummary.js';
 export { renderTable, visibleWidth } from './table.js';
 export { createStyle, type Style } from './style.js';
+export { describeStep, renderTrace } from './trace.js';
+export { renderVerify } from './verify.js';

@@ -1,0 +1,27 @@
+/**
+ * A progress bar on stderr for work that takes longer than a second; silent otherwise, and never when
+ * stderr is not a terminal (CI logs, pipes).
+ */
+export function createProgress(label: string, enabled: boolean, write: (text: string) => void = (text) => process.stderr.write(text)): {
+  update: (done: number, total: number) => void;
+  finish: () => void;
+} {
+  const started = Date.now();
+  let shown = false;
+  let lastDraw = 0;
+  return {
+    update(done, total) {
+      if (!enabled) return;
+      const now = Date.now();
+      if (now - started < 1000 || now - lastDraw < 100) return;
+      lastDraw = now;
+      shown = true;
+      const width = 30;
+      const filled = Math.round((done / Math.max(1, total)) * width);
+      write(`\r${label} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}`);
+    },
+    finish() {
+      if (shown) write('\r\u001b[2K');
+    },
+  };
+}

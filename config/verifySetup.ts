@@ -1,0 +1,29 @@
+import type { GridDefinition } from '../model/index.js';
+import type { DrTestSetup, TakeoverRule, VerifySetup } from '../properties/setup.js';
+import type { GridConfigFile } from './schema.js';
+
+/** Default number of scratch volumes each host starts with in an exploration. */
+export const defaultVolumesPerHost = 4;
+
+/** The verification setup of a validated configuration: runbook, DR test, targets. */
+export function buildVerifySetup(config: GridConfigFile, definition: GridDefinition, volumesPerHost = defaultVolumesPerHost): VerifySetup {
+  const runbook: TakeoverRule[] = (config.runbook?.takeover ?? []).map((rule) => ({
+    mode: rule.mode,
+    ...(rule.at === undefined ? {} : { at: rule.at }),
+    ...(rule.of === undefined ? {} : { of: rule.of }),
+    when: rule.when,
+    duringDrTest: rule.duringDrTest ?? false,
+  }));
+  const drTest: DrTestSetup | null =
+    config.drTest === undefined
+      ? null
+      : {
+          host: config.drTest.host,
+          clusters: config.drTest.clusters,
+          writeProtect: config.drTest.writeProtect ?? false,
+          links: config.drTest.links ?? 'kept',
+          productionReturnToScratch: config.drTest.productionReturnToScratch ?? 'running',
+          takeoverWhenBroken: config.drTest.takeoverWhenBroken ?? 'read',
+        };
+  return { definition, runbook, drTest, survivesLossOfOneCluster: config.targets?.survivesLossOfOneCluster ?? [], volumesPerHost };
+}

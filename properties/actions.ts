@@ -1,0 +1,286 @@
+import fc from 'fast-check';
+import { canCommunicate, pairKey, type ClusterId, type GridEvent, type GridState, type HostDefinition, type TakeoverMode } from '../model/index.js';
+import { hostVolsers, type VerifySetup } from './setup.js';
+
+/**
+ * What the explorer can do to a grid: host jobs, failures, repairs, operator actions and time.
+ * Actions hold small indexes that are resolved against the state when they run, so that fast-check's
+ * shrinking can drop or simplify any of them and the rest still make sense. An action that does not
+ * apply (no mount to write, a takeover the runbook forbids) is skipped and leaves no trace line.
+ */
+export type Action =
+  | { readonly kind: 'scratch-mount'; readonly host: number; readonly cluster: number; readonly managementClass: number }
+  | { readonly kind: 'specific-mount'; readonly host: number; readonly cluster: number; readonly volume: number }
+  | { readonly kind: 'write'; readonly mount: number }
+  | { readonly kind: 'unload'; readonly mount: number }
+  | { readonly kind: 'return-to-scratch'; readonly host: number; readonly volume: number }
+  | { readonly kind: 'links-fail'; readonly pair: number }
+  | { readonly kind: 'link-fail'; readonly pair: number; readonly link: number }
+  | { readonly kind: 'links-restore'; readonly pair: number }
+  | { readonly kind: 'cluster-fail'; readonly cluster: number }
+  | { readonly kind: 'cluster-restore'; readonly cluster: number }
+  | { readonly kind: 'host-link-fail'; readonly host: number; readonly cluster: number }
+  | { readonly kind: 'takeover'; readonly at: number; readonly of: number; readonly mode: TakeoverMode }
+  | { readonly kind: 'clear-takeover'; readonly at: number; readonly of: number }
+  | { readonly kind: 'advance'; readonly minutes: number }
+  | { readonly kind: 'copy' }
+  | { readonly kind: 'dr-test-begin' }
+  | { readonly kind: 'dr-test-end' };
+
+/** An action resolved against a state: the model events it stands for. */
+export interface ResolvedAction {
+  readonly action: Action;
+  readonly events: readonly GridEvent[];
+}
+
+const index = fc.nat({ max: 15 });
+
+/** The fast-check arbitrary of one action for this setup (weights favour host I/O and failures). */
+export function actionArbitrary(setup: VerifySetup): fc.Arbitrary<Action> {
+  const entries: fc.WeightedArbitrary<Action>[] = [
+    { weight: 6, arbitrary: fc.record({ kind: fc.constant('scratch-mount' as const), host: index, cluster: index, managementClass: index }) },
+    { weight: 6, arbitrary: fc.record({ kind: fc.constant('specific-mount' as const), host: index, cluster: index, volume: index }) },
+    { weight: 6, arbitrary: fc.record({ kind: fc.constant('write' as const), mount: index }) },
+    { weight: 5, arbitrary: fc.record({ kind: fc.constant('unload' as const), mount: index }) },
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant('return-to-scratch' as const), host: index, volume: index }) },
+    { weight: 3, arbitrary: fc.record({ kind: fc.constant('advance' as const), minutes: fc.constantFrom(1, 5, 20, 25, 60, 240, 1440) }) },
+    { weight: 3, arbitrary: fc.constant({ kind: 'copy' as const }) },
+  ];
+  if (setup.definition.clusters.length > 1) {
+    entries.push(
+      { weight: 2, arbitrary: fc.record({ kind: fc.constant('links-fail' as const), pair: index }) },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('link-fail' as const), pair: index, link: index }) },
+      { weight: 2, arbitrary: fc.record({ kind: fc.constant('links-restore' as const), pair: index }) },
+      { weight: 2, arbitrary: fc.record({ kind: fc.constant('cluster-fail' as const), cluster: index }) },
+      { weight: 2, arbitrary: fc.record({ kind: fc.constant('cluster-restore' as const), cluster: index }) },
+      { weight: 3, arbitrary: fc.record({ kind: fc.constant('takeover' as const), at: index, of: index, mode: fc.constantFrom<TakeoverMode>('read', 'write') }) },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('clear-takeover' as const), at: index, of: index }) },
+    );
+  }
+  entries.push({ weight: 1, arbitrary: fc.record({ kind: fc.constant('host-link-fail' as const), host: index, cluster: index }) });
+  if (setup.drTest !== null) {
+    entries.push({ weight: 2, arbitrary: fc.constant({ kind: 'dr-test-begin' as const }) }, { weight: 1, arbitrary: fc.constant({ kind: 'dr-test-end' as const }) });
+  }
+  return fc.oneof(...entries);
+}
+
+function pick<T>(list: readonly T[], position: number): T | undefined {
+  return list.length === 0 ? undefined : list[position % list.length];
+}
+
+/** Hosts that may act now: production always, the DR test host only while its test runs. */
+function activeHosts(setup: VerifySetup, state: GridState): HostDefinition[] {
+  return setup.definition.hosts.filter((host) => host.role === 'production' || (state.drTestActive && setup.drTest?.host === host.name));
+}
+
+function mountsOf(state: GridState): { volser: string; cluster: ClusterId }[] {
+  return Object.values(state.volumes)
+    .flatMap((volume) => volume.mounts.map((mount) => ({ volser: volume.volser, cluster: mount.cluster })))
+    .sort((a, b) => a.volser.localeCompare(b.volser) || a.cluster - b.cluster);
+}
+
+function pairs(setup: VerifySetup): (readonly [ClusterId, ClusterId])[] {
+  return setup.definition.links.map((link) => link.between);
+}
+
+function linksOf(state: GridState, pair: readonly [ClusterId, ClusterId]): boolean[] {
+  return state.links[pairKey(pair[0], pair[1])] ?? [];
+}
+
+/** While a DR test with broken links runs, the links between its clusters and production are the test's. */
+function testControlsLinks(setup: VerifySetup, state: GridState, pair: readonly [ClusterId, ClusterId]): boolean {
+  const test = setup.drTest;
+  if (test === null || !state.drTestActive || test.links !== 'broken') return false;
+  return test.clusters.includes(pair[0]) !== test.clusters.includes(pair[1]);
+}
+
+/** Whether the runbook lets an operator set this takeover now (OWN-3, OWN-9). */
+export function runbookAllows(setup: VerifySetup, state: GridState, at: ClusterId, of: ClusterId, mode: TakeoverMode): boolean {
+  if (at === of || canCommunicate(state, at, of)) return false;
+  const ofDown = state.clusters[of] === 'down' || state.clusters[of] === 'service';
+  return setup.runbook.some(
+    (rule) =>
+      rule.mode === mode &&
+      (rule.at === undefined || rule.at.includes(at)) &&
+      (rule.of === undefined || rule.of.includes(of)) &&
+      (rule.when === 'owner-unreachable' || ofDown) &&
+      (!state.drTestActive || rule.duringDrTest),
+  );
+}
+
+/** The events that start a DR test as configured (DRT-1..4, 11.10). */
+export function drTestBeginEvents(setup: VerifySetup): GridEvent[] {
+  const test = setup.drTest;
+  if (test === null) return [];
+  const events: GridEvent[] = [{ type: 'begin-dr-test' }];
+  for (const host of setup.definition.hosts) {
+    if (host.role === 'production') events.push({ type: 'snapshot-catalog', from: host.name, to: test.host });
+  }
+  if (test.writeProtect) for (const cluster of test.clusters) events.push({ type: 'set-write-protect', cluster, enabled: true });
+  if (test.links === 'broken') {
+    for (const link of setup.definition.links) {
+      const [a, b] = link.between;
+      if (test.clusters.includes(a) !== test.clusters.includes(b)) {
+        for (let position = 0; position < link.count; position += 1) events.push({ type: 'link-fail', between: link.between, link: position });
+      }
+    }
+    if (test.takeoverWhenBroken !== 'none') {
+      for (const at of test.clusters) {
+        for (const cluster of setup.definition.clusters) {
+          if (!test.clusters.includes(cluster.id)) events.push({ type: 'set-takeover', at, of: cluster.id, mode: test.takeoverWhenBroken });
+        }
+      }
+    }
+  }
+  return events;
+}
+
+/** The events that end a DR test: protection off, links back, takeovers cleared. */
+export function drTestEndEvents(setup: VerifySetup): GridEvent[] {
+  const test = setup.drTest;
+  if (test === null) return [];
+  const events: GridEvent[] = [];
+  if (test.writeProtect) for (const cluster of test.clusters) events.push({ type: 'set-write-protect', cluster, enabled: false });
+  if (test.links === 'broken') {
+    for (const at of test.clusters) {
+      for (const cluster of setup.definition.clusters) if (!test.clusters.includes(cluster.id)) events.push({ type: 'clear-takeover', at, of: cluster.id });
+    }
+    for (const link of setup.definition.links) {
+      const [a, b] = link.between;
+      if (test.clusters.includes(a) !== test.clusters.includes(b)) {
+        for (let position = 0; position < link.count; position += 1) events.push({ type: 'link-restore', between: link.between, link: position });
+      }
+    }
+  }
+  events.push({ type: 'end-dr-test' });
+  return events;
+}
+
+/**
+ * The stage: each host's scratch volumes inserted, spread over its clusters; then each production
+ * host writes the first half of the volumes of its first cluster (so production has data to protect
+ * from the first step on), with the first class defined on that cluster.
+ */
+export function preambleEvents(setup: VerifySetup): GridEvent[] {
+  const events: GridEvent[] = [];
+  const jobs: GridEvent[] = [];
+  setup.definition.hosts.forEach((host, hostIndex) => {
+    const clusters = host.role === 'dr-test' && setup.drTest?.host === host.name ? setup.drTest.clusters : host.online;
+    const names = hostVolsers(setup, hostIndex);
+    clusters.forEach((cluster, position) => {
+      const share = names.filter((_, nameIndex) => nameIndex % clusters.length === position);
+      if (share.length > 0) events.push({ type: 'insert', cluster, volsers: share, category: host.scratchCategory });
+    });
+    const first = clusters[0];
+    if (host.role !== 'production' || first === undefined) return;
+    const managementClass = (setup.definition.managementClasses.find((mc) => mc.copyModes[first] !== undefined) ?? setup.definition.managementClasses[0])?.name;
+    if (managementClass === undefined) return;
+    const atFirst = names.filter((_, nameIndex) => nameIndex % clusters.length === 0);
+    for (const volser of atFirst.slice(0, Math.ceil(atFirst.length / 2))) {
+      jobs.push(
+        { type: 'scratch-mount', host: host.name, cluster: first, managementClass },
+        { type: 'write', cluster: first, volser },
+        { type: 'rewind-unload', cluster: first, volser },
+      );
+    }
+  });
+  return [...events, ...jobs];
+}
+
+/** Resolves an action against the state; null when it does not apply now. */
+export function resolveAction(setup: VerifySetup, state: GridState, action: Action): ResolvedAction | null {
+  const definition = setup.definition;
+  const resolved = (events: GridEvent[]): ResolvedAction | null => (events.length === 0 ? null : { action, events });
+  switch (action.kind) {
+    case 'scratch-mount': {
+      const host = pick(activeHosts(setup, state), action.host);
+      const cluster = host === undefined ? undefined : pick(host.online, action.cluster);
+      const mc = pick(definition.managementClasses, action.managementClass);
+      if (host === undefined || cluster === undefined || mc === undefined) return null;
+      return resolved([{ type: 'scratch-mount', host: host.name, cluster, managementClass: mc.name }]);
+    }
+    case 'specific-mount': {
+      const host = pick(activeHosts(setup, state), action.host);
+      const cluster = host === undefined ? undefined : pick(host.online, action.cluster);
+      // Even indexes pick among volumes holding data, which is where reads and mistakes matter.
+      const written = Object.values(state.volumes).filter((volume) => volume.dataParent.length > 1).map((volume) => volume.volser).sort();
+      const candidates = action.volume % 2 === 0 && written.length > 0 ? written : Object.keys(state.volumes).sort();
+      const volser = pick(candidates, Math.floor(action.volume / 2));
+      if (host === undefined || cluster === undefined || volser === undefined) return null;
+      return resolved([{ type: 'specific-mount', host: host.name, cluster, volser }]);
+    }
+    case 'write': {
+      const mount = pick(mountsOf(state), action.mount);
+      return mount === undefined ? null : resolved([{ type: 'write', cluster: mount.cluster, volser: mount.volser }]);
+    }
+    case 'unload': {
+      const mount = pick(mountsOf(state), action.mount);
+      return mount === undefined ? null : resolved([{ type: 'rewind-unload', cluster: mount.cluster, volser: mount.volser }]);
+    }
+    case 'return-to-scratch': {
+      // DR test hosts never run return-to-scratch (DRT-4); production may be told to suspend it.
+      if (state.drTestActive && setup.drTest?.productionReturnToScratch === 'suspended') return null;
+      const host = pick(definition.hosts.filter((candidate) => candidate.role === 'production'), action.host);
+      if (host === undefined) return null;
+      const privates = Object.entries(state.catalogs[host.name] ?? {})
+        .filter(([, entry]) => entry === 'private')
+        .map(([volser]) => volser)
+        .sort();
+      const volser = pick(privates, action.volume);
+      const cluster = pick(host.online, action.volume);
+      if (volser === undefined || cluster === undefined) return null;
+      return resolved([{ type: 'return-to-scratch', host: host.name, cluster, volser }]);
+    }
+    case 'links-fail':
+    case 'links-restore': {
+      const pair = pick(pairs(setup), action.pair);
+      if (pair === undefined || testControlsLinks(setup, state, pair)) return null;
+      const up = action.kind === 'links-restore';
+      const links = linksOf(state, pair);
+      return resolved(
+        links.flatMap((isUp, link) => (isUp === up ? [] : [{ type: up ? 'link-restore' : 'link-fail', between: pair, link } as GridEvent])),
+      );
+    }
+    case 'link-fail': {
+      const pair = pick(pairs(setup), action.pair);
+      if (pair === undefined || testControlsLinks(setup, state, pair)) return null;
+      const links = linksOf(state, pair);
+      const link = links.length === 0 ? undefined : action.link % links.length;
+      if (link === undefined || links[link] !== true) return null;
+      return resolved([{ type: 'link-fail', between: pair, link }]);
+    }
+    case 'cluster-fail': {
+      const cluster = pick(definition.clusters, action.cluster);
+      return cluster === undefined || state.clusters[cluster.id] !== 'up' ? null : resolved([{ type: 'cluster-fail', cluster: cluster.id }]);
+    }
+    case 'cluster-restore': {
+      const cluster = pick(definition.clusters, action.cluster);
+      return cluster === undefined || state.clusters[cluster.id] !== 'down' ? null : resolved([{ type: 'cluster-restore', cluster: cluster.id }]);
+    }
+    case 'host-link-fail': {
+      const host = pick(definition.hosts, action.host);
+      const cluster = host === undefined ? undefined : pick(host.online, action.cluster);
+      if (host === undefined || cluster === undefined || (state.hostPaths[host.name]?.[cluster] ?? 0) === 0) return null;
+      return resolved([{ type: 'host-link-fail', host: host.name, cluster }]);
+    }
+    case 'takeover': {
+      const at = pick(definition.clusters, action.at)?.id;
+      const of = pick(definition.clusters, action.of)?.id;
+      if (at === undefined || of === undefined || !runbookAllows(setup, state, at, of, action.mode)) return null;
+      if (state.takeovers.some((setting) => setting.at === at && setting.of === of && setting.mode === action.mode)) return null;
+      return resolved([{ type: 'set-takeover', at, of, mode: action.mode }]);
+    }
+    case 'clear-takeover': {
+      const setting = pick(state.takeovers, action.at + action.of);
+      return setting === undefined ? null : resolved([{ type: 'clear-takeover', at: setting.at, of: setting.of }]);
+    }
+    case 'advance':
+      return resolved([{ type: 'advance', minutes: action.minutes }]);
+    case 'copy':
+      return state.copyQueue.length === 0 ? null : resolved([{ type: 'deferred-copy' }]);
+    case 'dr-test-begin':
+      return state.drTestActive ? null : resolved(drTestBeginEvents(setup));
+    case 'dr-test-end':
+      return state.drTestActive ? resolved(drTestEndEvents(setup)) : null;
+  }
+}

@@ -1,0 +1,77 @@
+import { initialState, oldestUncopiedAge, runEvents, step as modelStep, type GridEvent, type GridState, type Observation, type StepResult } from '../model/index.js';
+import { preambleEvents, resolveAction, type Action } from './actions.js';
+import type { Invariant, InvariantId } from './invariant.js';
+import type { VerifySetup } from './setup.js';
+
+/** The transition function explored: the model's `step`, or a deliberately broken variant in tests. */
+export type StepFunction = (state: GridState, event: GridEvent) => StepResult<GridState>;
+
+/** One executed action of a run, as a report shows it. */
+export interface TraceStep {
+  readonly action: Action;
+  readonly events: readonly GridEvent[];
+  readonly observations: readonly Observation[];
+  /** Minutes since the start, after the step. */
+  readonly time: number;
+}
+
+/** A violation found in a run: which invariant, what happened, at which step. */
+export interface Violation {
+  readonly invariant: InvariantId;
+  readonly message: string;
+  /** Index into the run's steps; equal to the number of steps for an end-of-run check. */
+  readonly atStep: number;
+}
+
+/** The result of running one sequence of actions. */
+export interface RunOutcome {
+  readonly preamble: readonly GridEvent[];
+  readonly steps: readonly TraceStep[];
+  readonly violation: Violation | null;
+  /** Largest age in minutes of data waiting for a deferred copy, seen in this run (CCP-2). */
+  readonly maxUncopiedAgeMinutes: number;
+}
+
+/** The state after the preamble (each host's scratch volumes inserted). */
+export function startState(setup: VerifySetup, stepFunction: StepFunction = modelStep): GridState {
+  let state = initialState(setup.definition);
+  for (const event of preambleEvents(setup)) state = stepFunction(state, event).state;
+  return state;
+}
+
+/**
+ * Runs actions from the start state, checking the invariants after every step and the end-of-run
+ * checks at the end; stops at the first violation. Pure apart from the step function given.
+ */
+export function runActions(setup: VerifySetup, actions: readonly Action[], invariants: readonly Invariant[], stepFunction: StepFunction = modelStep): RunOutcome {
+  let state = startState(setup, stepFunction);
+  const steps: TraceStep[] = [];
+  let maxUncopiedAgeMinutes = 0;
+  for (const action of actions) {
+    const resolved = resolveAction(setup, state, action);
+    if (resolved === null) continue;
+    const before = state;
+    const observations: Observation[] = [];
+    for (const event of resolved.events) {
+      const result = stepFunction(state, event);
+      state = result.state;
+      observations.push(...result.observations);
+    }
+    steps.push({ action, events: resolved.events, observations, time: state.time });
+    maxUncopiedAgeMinutes = Math.max(maxUncopiedAgeMinutes, oldestUncopiedAge(state));
+    for (const invariant of invariants) {
+      const message = invariant.check({ setup, before, after: state, resolved, observations });
+      if (message !== null) return { preamble: preambleEvents(setup), steps, violation: { invariant: invariant.id, message, atStep: steps.length - 1 }, maxUncopiedAgeMinutes };
+    }
+  }
+  for (const invariant of invariants) {
+    const message = invariant.atEnd?.(setup, state) ?? null;
+    if (message !== null) return { preamble: preambleEvents(setup), steps, violation: { invariant: invariant.id, message, atStep: steps.length }, maxUncopiedAgeMinutes };
+  }
+  return { preamble: preambleEvents(setup), steps, violation: null, maxUncopiedAgeMinutes };
+}
+
+/** Replays plain model events (for `--replay` of a saved trace and for tests). */
+export function replayEvents(setup: VerifySetup, events: readonly GridEvent[]): GridState {
+  return runEvents(startState(setup), events).state;
+}

@@ -1,0 +1,11 @@
+/**
+ * Invariants of a grid and their exploration with fast-check: what `tapegrid verify` proves.
+ * Reads the model; the model reads nothing from here.
+ */
+export type { Action, ResolvedAction } from './actions.js';
+export { actionArbitrary, drTestBeginEvents, drTestEndEvents, preambleEvents, resolveAction, runbookAllows } from './actions.js';
+export type { Invariant, InvariantId, StepFacts } from './invariant.js';
+export { invariants } from './invariants/index.js';
+export { replayEvents, runActions, startState, type RunOutcome, type StepFunction, type TraceStep, type Violation } from './explore.js';
+export { parseReplay, verify, type InvariantVerdict, type VerifyOptions, type VerifyResult } from './verify.js';
+export { hostVolsers, type DrTestSetup, type TakeoverRule, type VerifySetup } from './setup.js';

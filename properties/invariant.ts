@@ -1,0 +1,38 @@
+import type { GridState, Observation } from '../model/index.js';
+import type { ResolvedAction } from './actions.js';
+import type { VerifySetup } from './setup.js';
+
+/** Stable names of the invariants `tapegrid verify` proves. */
+export type InvariantId =
+  | 'no-dual-ownership'
+  | 'no-write-takeover-of-live-cluster'
+  | 'write-protect-holds'
+  | 'run-copies-made'
+  | 'survives-loss-of-one-cluster'
+  | 'scratch-safety'
+  | 'dr-test-isolation';
+
+/** What an invariant sees of one step. */
+export interface StepFacts {
+  readonly setup: VerifySetup;
+  readonly before: GridState;
+  readonly after: GridState;
+  readonly resolved: ResolvedAction;
+  readonly observations: readonly Observation[];
+}
+
+/** A property of every reachable state (or of every step), with the rule ids it proves. */
+export interface Invariant {
+  readonly id: InvariantId;
+  readonly title: string;
+  readonly rules: readonly string[];
+  /** A violation message for this step, or null. */
+  readonly check: (facts: StepFacts) => string | null;
+  /** A violation of the final state of a run, or null (for checks too costly for every step). */
+  readonly atEnd?: (setup: VerifySetup, state: GridState) => string | null;
+}
+
+/** Observations of one kind. */
+export function observed<K extends Observation['kind']>(observations: readonly Observation[], kind: K): Extract<Observation, { kind: K }>[] {
+  return observations.filter((observation): observation is Extract<Observation, { kind: K }> => observation.kind === kind);
+}

@@ -1,0 +1,46 @@
+import type { GridState } from '../../model/index.js';
+import { observed, type Invariant } from '../invariant.js';
+import { hostVolsers, type VerifySetup } from '../setup.js';
+
+function productionVolsers(setup: VerifySetup): Set<string> {
+  const names = new Set<string>();
+  setup.definition.hosts.forEach((host, index) => {
+    if (host.role === 'production') for (const volser of hostVolsers(setup, index)) names.add(volser);
+  });
+  return names;
+}
+
+function productionSites(state: GridState, setup: VerifySetup): Set<string> {
+  const test = setup.drTest;
+  return new Set(state.definition.clusters.filter((cluster) => test !== null && !test.clusters.includes(cluster.id)).map((cluster) => cluster.site));
+}
+
+/**
+ * DRT-2, DRT-3, WP-5, OWN-9: a DR test never changes a production volume (data, category or
+ * constructs), and its data is not copied to production clusters (11.9.6).
+ */
+export const drTestIsolation: Invariant = {
+  id: 'dr-test-isolation',
+  title: 'The DR test never touches production volumes',
+  rules: ['DRT-2', 'DRT-3', 'WP-5', 'OWN-9'],
+  check: ({ setup, before, observations }) => {
+    const test = setup.drTest;
+    if (test === null) return null;
+    const production = productionVolsers(setup);
+    const changes = [
+      ...observed(observations, 'write').map((write) => ({ host: write.host, volser: write.volser, cluster: write.cluster, what: 'wrote' })),
+      ...observed(observations, 'attributes-changed').map((change) => ({ host: change.host, volser: change.volser, cluster: change.cluster, what: `changed the category (${change.previousCategory} -> ${change.category}) of` })),
+    ];
+    const touched = changes.find((change) => change.host === test.host && production.has(change.volser));
+    if (touched !== undefined) return `DR test host ${touched.host} ${touched.what} production volume ${touched.volser} through C${touched.cluster}`;
+    const sites = productionSites(before, setup);
+    for (const copy of observed(observations, 'copy')) {
+      const target = before.definition.clusters.find((cluster) => cluster.id === copy.to);
+      const written = before.volumes[copy.volser];
+      if (target === undefined || written === undefined || production.has(copy.volser)) continue;
+      if (test.clusters.includes(target.id) || !sites.has(target.site)) continue;
+      return `test volume ${copy.volser} was copied to production cluster C${copy.to}`;
+    }
+    return null;
+  },
+};

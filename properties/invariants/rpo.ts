@@ -1,0 +1,119 @@
+import { gridStates, pairKey, readabilityThrough, runEvents, type ClusterId, type GridEvent, type GridState, type VolumeState } from '../../model/index.js';
+import { drTestEndEvents, runbookAllows } from '../actions.js';
+import { observed, type Invariant } from '../invariant.js';
+import type { VerifySetup } from '../setup.js';
+
+/**
+ * CCP-1, CCP-4..6: when rewind-unload completes, the volume has a valid copy on every RUN and Sync
+ * cluster of its class, unless that copy could not be made and the grid raised GS-4 for it. Copy
+ * Policy Override reporting RUN complete with fewer copies (CCP-5) is a violation of the promise.
+ */
+export const runCopiesMade: Invariant = {
+  id: 'run-copies-made',
+  title: 'RUN and Sync copies exist when the job ends (or GS-4 says why not)',
+  rules: ['CCP-1', 'CCP-4', 'CCP-5', 'CCP-6', 'GS-4'],
+  check: ({ before, after, observations }) => {
+    for (const unload of observed(observations, 'rewind-unload')) {
+      if (unload.dataVersion === null) continue;
+      if (unload.overrideDeferred.length > 0) {
+        return `rewind-unload of ${unload.volser} reported RUN complete without the RUN copy on ${unload.overrideDeferred.map((id) => `C${id}`).join(', ')} (Copy Policy Override)`;
+      }
+      const mount = Object.values(before.volumes)
+        .find((volume) => volume.volser === unload.volser)
+        ?.mounts.find((candidate) => candidate.writtenVersion === unload.dataVersion);
+      if (mount === undefined) continue;
+      const volume = after.volumes[unload.volser];
+      for (const [cluster, point] of mount.copyPoints.entries()) {
+        if ((point !== 'R' && point !== 'S') || cluster === mount.ioCluster) continue;
+        const copied = volume?.copies[cluster]?.dataVersion === unload.dataVersion;
+        const deferredWithGs4 = unload.immediateDeferred.includes(cluster) && gridStates(after).includes('GS-4');
+        if (!copied && !deferredWithGs4) return `${unload.volser} finished with ${point === 'R' ? 'RUN' : 'Sync'} point C${cluster} but has no copy there and no GS-4`;
+      }
+    }
+    return null;
+  },
+};
+
+/** Non-N copy points of the class as defined on a cluster. */
+function copyPointCount(setup: VerifySetup, managementClass: string, definedAt: ClusterId): number {
+  const modes = setup.definition.managementClasses.find((mc) => mc.name === managementClass)?.copyModes[definedAt];
+  return modes === undefined ? 1 : modes.filter((point) => point !== 'N').length;
+}
+
+/** Volumes whose copies are all made: data written, nothing queued, at least two clusters hold it. */
+function protectedVolumes(state: GridState): VolumeState[] {
+  return Object.values(state.volumes).filter((volume) => {
+    const newest = volume.dataParent.length - 1;
+    if (newest === 0 || volume.mounts.length > 0) return false;
+    if (state.copyQueue.some((queued) => queued.volser === volume.volser)) return false;
+    return Object.values(volume.copies).filter((copy) => copy.dataVersion === newest).length >= 2;
+  });
+}
+
+/** Events that repair every failed link and cluster and end service modes (links first, so clusters can rejoin). */
+export function repairEvents(state: GridState): GridEvent[] {
+  const events: GridEvent[] = [];
+  for (const link of state.definition.links) {
+    (state.links[pairKey(link.between[0], link.between[1])] ?? []).forEach((up, position) => {
+      if (!up) events.push({ type: 'link-restore', between: link.between, link: position });
+    });
+  }
+  state.clusters.forEach((status, cluster) => {
+    if (status === 'down') events.push({ type: 'cluster-restore', cluster });
+    if (status === 'service' || status === 'service-prep') events.push({ type: 'end-service', cluster });
+  });
+  return events;
+}
+
+/** What the runbook lets operators do after `lost` fails: a takeover at each survivor (write first). */
+function runbookTakeovers(setup: VerifySetup, state: GridState, lost: ClusterId): GridEvent[] {
+  const events: GridEvent[] = [];
+  for (const survivor of setup.definition.clusters) {
+    if (survivor.id === lost) continue;
+    const mode = runbookAllows(setup, state, survivor.id, lost, 'write') ? 'write' : runbookAllows(setup, state, survivor.id, lost, 'read') ? 'read' : null;
+    if (mode !== null) events.push({ type: 'set-takeover', at: survivor.id, of: lost, mode });
+  }
+  return events;
+}
+
+/**
+ * CCP-1..3, DRT-7, PLN-1: data the policy copied to two or more clusters stays readable from a
+ * survivor after the loss of any one cluster, once the runbook's takeover is set; and a class the
+ * targets require to survive such a loss must have two copy points (checked when its job ends).
+ */
+export const survivesLossOfOneCluster: Invariant = {
+  id: 'survives-loss-of-one-cluster',
+  title: 'Copied data survives the loss of any one cluster',
+  rules: ['CCP-1', 'CCP-2', 'CCP-3', 'OWN-5', 'DRT-7'],
+  check: ({ setup, before, observations }) => {
+    for (const unload of observed(observations, 'rewind-unload')) {
+      if (unload.dataVersion === null) continue;
+      const mount = before.volumes[unload.volser]?.mounts.find((candidate) => candidate.writtenVersion === unload.dataVersion);
+      const mc = before.volumes[unload.volser]?.copies[mount?.cluster ?? -1]?.managementClass;
+      if (mount === undefined || mc === undefined || !setup.survivesLossOfOneCluster.includes(mc)) continue;
+      if (copyPointCount(setup, mc, mount.cluster) < 2) {
+        return `${unload.volser} was written in ${mc}, which must survive the loss of one cluster, but ${mc} as defined on C${mount.cluster} keeps a single copy`;
+      }
+    }
+    return null;
+  },
+  atEnd: (setup, damaged) => {
+    if (setup.definition.clusters.length < 2) return null;
+    // The promise is about a single loss: end a running DR test (a real disaster ends it, DRT-7),
+    // repair what the run broke, then lose one cluster.
+    const ended = damaged.drTestActive ? runEvents(damaged, drTestEndEvents(setup)).state : damaged;
+    const state = runEvents(ended, repairEvents(ended)).state;
+    const volumes = protectedVolumes(state);
+    if (volumes.length === 0) return null;
+    for (const lost of setup.definition.clusters) {
+      if (state.clusters[lost.id] !== 'up') continue;
+      const failed = runEvents(state, [{ type: 'cluster-fail', cluster: lost.id }]).state;
+      const afterTakeover = runEvents(failed, runbookTakeovers(setup, failed, lost.id)).state;
+      for (const volume of volumes) {
+        const readable = setup.definition.clusters.some((survivor) => survivor.id !== lost.id && readabilityThrough(afterTakeover, volume.volser, survivor.id).kind === 'readable');
+        if (!readable) return `after the loss of C${lost.id}, ${volume.volser} (held by ${Object.entries(volume.copies).filter(([, copy]) => copy.dataVersion === volume.dataParent.length - 1).map(([id]) => `C${id}`).join(', ')}) cannot be read from any survivor, even with the runbook's takeover`;
+      }
+    }
+    return null;
+  },
+};
