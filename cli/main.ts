@@ -12,6 +12,7 @@ const usage = `Usage: tapegrid <command> [options]
 Commands:
   validate <config>   check a grid configuration and summarise it
   verify <config>     prove the invariants under failures and operator actions, or show a trace
+  plan <config>       size WAN links, cache and scratch media against the targets
   schema              print the JSON Schema of the configuration format
 
 Global options:
@@ -45,6 +46,8 @@ export async function main(argv: readonly string[], io?: CommandIO): Promise<num
         'max-steps': { type: 'string' },
         replay: { type: 'string' },
         volumes: { type: 'string' },
+        catalog: { type: 'string' },
+        target: { type: 'string', multiple: true },
       },
     });
   } catch (error) {
@@ -96,6 +99,19 @@ export async function main(argv: readonly string[], io?: CommandIO): Promise<num
         },
         out,
       );
+    }
+    case 'plan': {
+      const { runPlan, planHelp } = await import('./commands/plan.js');
+      if (values.help === true) {
+        out.out(planHelp);
+        return exitCodes.ok;
+      }
+      const file = rest[0];
+      if (file === undefined || rest.length > 1) {
+        out.err(`tapegrid plan: give exactly one configuration file\n\n${planHelp}`);
+        return exitCodes.badInput;
+      }
+      return runPlan(file, { json: values.json === true, ...(values.catalog === undefined ? {} : { catalog: values.catalog }), targets: values.target ?? [] }, out);
     }
     case 'schema': {
       if (values.help === true) {

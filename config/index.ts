@@ -8,3 +8,5 @@ export { configDefaults } from './definition.js';
 export type { ConfigProblem, ConfigProblemCode } from './problems.js';
 export { loadUnitParser, type Dimension, type LinkCapacity, type Quantity, type UnitParser } from './quantity.js';
 export { buildVerifySetup, defaultVolumesPerHost } from './verifySetup.js';
+export { loadCatalog, referenceCatalogPath } from './catalog.js';
+export { buildPlanInputs, hourlyShare } from './planInputs.js';

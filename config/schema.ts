@@ -187,6 +187,8 @@ function buildSchema(units: UnitParser | null) {
     links: z.enum(['kept', 'broken']).optional().meta({ description: 'links to production kept or broken during the test (DRT-1)' }),
     productionReturnToScratch: z.enum(['running', 'suspended']).optional().meta({ description: 'production return-to-scratch during the test (DRT-4, CAT-4)' }),
     takeoverWhenBroken: z.enum(['read', 'write', 'none']).optional().meta({ description: 'takeover set at the DR clusters when links are broken (11.9.9: read; never write, OWN-9)' }),
+    length: quantity('duration', 'length of the DR test').optional(),
+    writesPerDay: quantity('rate', 'data the test host writes per day').optional(),
   });
 
   return z

@@ -74,6 +74,7 @@ export function formatSeconds(seconds: number): string {
   if (seconds >= 2 * 86400) return `${(seconds / 86400).toFixed(1)} d`;
   if (seconds >= 3600) return `${(seconds / 3600).toFixed(2)} h`;
   if (seconds >= 60) return `${(seconds / 60).toFixed(1)} min`;
+  if (seconds > 0 && seconds < 1) return `${(seconds * 1000).toFixed(seconds < 0.01 ? 2 : 1)} ms`;
   return `${seconds.toFixed(seconds < 10 ? 2 : 0)} s`;
 }
 

@@ -58,6 +58,7 @@ export interface Catalog {
   readonly scratchSafetyDays: Cited<number>;
   readonly drTestWriteShare: Cited<number>;
   readonly peakHourShare: Cited<number>;
+  readonly referenceVolumeBytes: Cited<readonly number[]>;
   readonly linkOptions: readonly LinkOption[];
   readonly cacheOptions: readonly CacheOption[];
   readonly drives: readonly DriveOption[];

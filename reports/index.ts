@@ -8,3 +8,4 @@ export { renderTable, visibleWidth } from './table.js';
 export { createStyle, type Style } from './style.js';
 export { describeStep, renderTrace } from './trace.js';
 export { renderVerify } from './verify.js';
+export { renderPlan } from './plan.js';

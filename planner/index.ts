@@ -1,0 +1,15 @@
+/**
+ * The capacity planner: pure functions from PlanInputs to figures with verdicts, chart data and the
+ * cheapest catalog configuration that meets every target (PLN-1..5, CCP-7/8, TVC-3..5, CAT-2/4, CE-6).
+ */
+export type { CacheOption, Catalog, Cited, DriveOption, LinkOption, PlanClass, PlanCluster, PlanInputs, PlanLink, PlanTargets, PlanWorkload } from './inputs.js';
+export { formatBitRate, formatBytes, formatSeconds, riskMargin, verdictAtLeast, verdictAtMost, worstVerdict, type Figure, type FigureInput, type Verdict } from './figure.js';
+export { linkCapacity, roundTripSeconds, type CapacityTerm, type LinkCapacityResult } from './capacity.js';
+export { allTraffic, trafficOf, type DirectedTraffic } from './traffic.js';
+export { fluidQueue, type FluidResult } from './fluidQueue.js';
+export { analyseWan, directionVerdicts, type DirectionAnalysis } from './wan.js';
+export { outageOf, timeToThrottle } from './outage.js';
+export { daysResident, diskOnlyFillSeconds } from './cache.js';
+export { cartridgesFor } from './scratch.js';
+export { bruteForce, cheapestConfiguration, judgedFigures, searchDimensions, type SearchResult } from './search.js';
+export { buildPlan, type ChartData, type Plan } from './plan.js';

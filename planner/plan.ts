@@ -1,0 +1,101 @@
+import { cacheFigures } from './cache.js';
+import { formatSeconds, worstVerdict, type Figure, type Verdict } from './figure.js';
+import type { PlanInputs } from './inputs.js';
+import { outageFigures } from './outage.js';
+import { scratchFigures } from './scratch.js';
+import { cheapestConfiguration, type SearchResult } from './search.js';
+import { analyseDirection, analyseWan, linkBetween, wanFigures } from './wan.js';
+import { allTraffic } from './traffic.js';
+
+/** A chart's data (reports draw it; Markdown shows it as a table). */
+export type ChartData =
+  | { readonly kind: 'backlog-over-day'; readonly title: string; readonly series: readonly { readonly name: string; readonly hourlyBytes: readonly number[] }[] }
+  | {
+      readonly kind: 'rpo-against-bandwidth';
+      readonly title: string;
+      readonly direction: string;
+      readonly points: readonly { readonly capacityBytesPerSecond: number; readonly rpoSeconds: number }[];
+      readonly targetSeconds: number | null;
+    }
+  | { readonly kind: 'cache-fill-after-site-loss'; readonly title: string; readonly series: readonly { readonly name: string; readonly capacityBytes: number; readonly usedBytesByDay: readonly number[] }[] };
+
+/** A plan: every figure by section, chart data, the purchase recommendation and the defaults used. */
+export interface Plan {
+  readonly grid: string;
+  readonly sections: readonly { readonly id: 'wan' | 'outage' | 'cache' | 'scratch'; readonly title: string; readonly figures: readonly Figure[] }[];
+  readonly charts: readonly ChartData[];
+  readonly recommendation: SearchResult;
+  readonly verdict: Verdict;
+  readonly assumptions: readonly { readonly name: string; readonly value: string; readonly source: string }[];
+}
+
+const multipliers = [0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4];
+
+/** Builds the plan (PLN-1..5 and the rules each figure names). Pure. */
+export function buildPlan(inputs: PlanInputs): Plan {
+  const volumes = inputs.catalog.referenceVolumeBytes.value;
+  const directions = analyseWan(inputs, volumes);
+  const sections = [
+    { id: 'wan' as const, title: 'WAN and RPO', figures: wanFigures(inputs, directions) },
+    { id: 'outage' as const, title: 'Links broken (DR test or outage)', figures: outageFigures(inputs, directions) },
+    { id: 'cache' as const, title: 'Cache', figures: cacheFigures(inputs, directions) },
+    { id: 'scratch' as const, title: 'Scratch and media', figures: scratchFigures(inputs, directions) },
+  ];
+  const charts: ChartData[] = [];
+  const withDeferred = directions.filter((direction) => direction.deferredBytesPerDay > 0);
+  if (withDeferred.length > 0) {
+    charts.push({
+      kind: 'backlog-over-day',
+      title: 'Deferred backlog over the day, per direction',
+      series: withDeferred.map((direction) => ({ name: `C${direction.from}->C${direction.to}`, hourlyBytes: direction.deferred.backlogAtHour })),
+    });
+  }
+  const flows = allTraffic(inputs);
+  for (const direction of withDeferred) {
+    const link = linkBetween(inputs.links, direction.from, direction.to);
+    if (link === undefined) continue;
+    const group = flows.filter((flow) => flow.from === direction.from && flow.to === direction.to);
+    const compression = inputs.workloads.find((workload) => workload.cluster === direction.from)?.compression ?? inputs.catalog.compression.value;
+    const target = Math.min(...direction.classes.filter((entry) => entry.point === 'D').map((entry) => inputs.targets.rpoSeconds[entry.managementClass] ?? Number.POSITIVE_INFINITY));
+    charts.push({
+      kind: 'rpo-against-bandwidth',
+      title: `RPO of deferred data against link capacity C${direction.from}->C${direction.to}`,
+      direction: `C${direction.from}->C${direction.to}`,
+      points: multipliers.map((factor) => {
+        const scaled = analyseDirection(group, { ...link, bytesPerSecondEach: link.bytesPerSecondEach * factor }, inputs.catalog, volumes, compression);
+        return { capacityBytesPerSecond: scaled.capacity.bytesPerSecond, rpoSeconds: scaled.deferred.kind === 'bounded' ? scaled.deferred.rpoSeconds : Number.POSITIVE_INFINITY };
+      }),
+      targetSeconds: Number.isFinite(target) ? target : null,
+    });
+  }
+  const diskOnlyWriters = inputs.clusters.filter((cluster) => cluster.kind === 'disk-only' && inputs.workloads.some((workload) => workload.cluster === cluster.id));
+  if (diskOnlyWriters.length > 0) {
+    charts.push({
+      kind: 'cache-fill-after-site-loss',
+      title: 'Disk-only cache fill over days after the remote site is lost (scenario 8)',
+      series: diskOnlyWriters.map((cluster) => {
+        const own = inputs.workloads.filter((workload) => workload.cluster === cluster.id).reduce((total, workload) => total + workload.hostBytesPerDay / workload.compression, 0);
+        const start = cluster.cacheBytes - cluster.removalThresholdBytes;
+        const limit = cluster.cacheBytes - cluster.outOfCacheBytes;
+        return { name: `C${cluster.id}`, capacityBytes: limit, usedBytesByDay: Array.from({ length: 8 }, (_, dayIndex) => Math.min(limit, start + own * dayIndex)) };
+      }),
+    });
+  }
+  const catalog = inputs.catalog;
+  const assumptions = [
+    { name: 'protocol efficiency', value: String(catalog.protocolEfficiency.value), source: catalog.protocolEfficiency.source },
+    { name: 'route factor', value: String(catalog.routeFactor.value), source: catalog.routeFactor.source },
+    { name: 'devices in path', value: String(catalog.devicesInPath.value), source: catalog.devicesInPath.source },
+    { name: 'copy streams', value: String(catalog.copyStreams.value), source: catalog.copyStreams.source },
+    { name: 'compression', value: `${catalog.compression.value} : 1`, source: catalog.compression.source },
+    { name: 'cartridge fill', value: String(catalog.cartridgeFill.value), source: catalog.cartridgeFill.source },
+    { name: 'recall time', value: `${catalog.recallSeconds.value} s`, source: catalog.recallSeconds.source },
+    { name: 'retention', value: formatSeconds(catalog.retentionSeconds.value), source: catalog.retentionSeconds.source },
+    { name: 'scratch safety', value: `${catalog.scratchSafetyDays.value} d`, source: catalog.scratchSafetyDays.source },
+    { name: 'hourly profile', value: 'flat when no peak share or profile is given', source: catalog.peakHourShare.source },
+    { name: 'link throughput', value: 'confirm with a real measurement before buying', source: 'PLANNING.md: public calculators warn to confirm link throughput' },
+  ];
+  const recommendation = cheapestConfiguration(inputs);
+  const verdict = worstVerdict(sections.flatMap((section) => section.figures.map((figure) => figure.verdict)));
+  return { grid: inputs.grid, sections, charts, recommendation, verdict, assumptions };
+}

@@ -1,0 +1,71 @@
+import type { Figure, Plan, Verdict } from '../planner/index.js';
+import { formatBytes } from '../planner/index.js';
+import type { Style } from './style.js';
+
+function verdictLabel(verdict: Verdict, style: Style): string {
+  switch (verdict) {
+    case 'meets':
+      return style.green('meets  ');
+    case 'at-risk':
+      return style.yellow('at risk');
+    case 'fails':
+      return style.red('FAILS  ');
+    case 'info':
+      return style.dim('info   ');
+  }
+}
+
+function renderFigure(figure: Figure, style: Style): string[] {
+  const lines = [`  ${verdictLabel(figure.verdict, style)}  ${figure.title}: ${style.bold(figure.display)}${figure.target === undefined ? '' : `  (target ${figure.target})`}`];
+  const inputs = figure.inputs.map((input) => `${input.name} ${input.value}${input.defaultSource === undefined ? '' : ' [default]'}`).join(', ');
+  lines.push(style.dim(`           = ${figure.formula}${inputs === '' ? '' : `; ${inputs}`}`));
+  if (figure.binding !== undefined) lines.push(style.dim(`           ${figure.binding}`));
+  return lines;
+}
+
+/** The text `tapegrid plan` prints: a section per area, the recommendation, the assumptions. */
+export function renderPlan(plan: Plan, file: string, style: Style): string {
+  const lines: string[] = [style.bold(`Plan for "${plan.grid}" (${file})`), ''];
+  for (const section of plan.sections) {
+    if (section.figures.length === 0) continue;
+    lines.push(style.bold(section.title));
+    for (const figure of section.figures) lines.push(...renderFigure(figure, style));
+    lines.push('');
+  }
+  for (const chart of plan.charts) {
+    if (chart.kind === 'backlog-over-day') {
+      lines.push(style.bold(chart.title));
+      for (const series of chart.series) {
+        const peak = Math.max(...series.hourlyBytes);
+        const bars = series.hourlyBytes.slice(0, 24).map((bytes) => ' ▁▂▃▄▅▆▇█'[peak > 0 ? Math.round((bytes / peak) * 8) : 0] ?? ' ').join('');
+        lines.push(`  ${series.name.padEnd(9)} |${bars}| peak ${formatBytes(peak)} (hours 0-23)`);
+      }
+      lines.push('');
+    }
+  }
+  const recommendation = plan.recommendation;
+  lines.push(style.bold('Cheapest catalog configuration that meets every target'));
+  if (recommendation.choices.length === 0) lines.push('  nothing to choose: no copy traffic, cache target or tape-attached cluster');
+  for (const choice of recommendation.choices) {
+    lines.push(
+      `  ${choice.label}: ${choice.option === null ? style.red('no catalog option meets the targets') : style.bold(choice.option)}${choice.whatIf ? ' (what-if option)' : ''}${Number.isFinite(choice.cost) ? `, cost ${choice.cost.toFixed(1)}` : ''}`,
+    );
+    lines.push(style.dim(`    binds: ${choice.binds}`));
+  }
+  if (recommendation.feasible) {
+    lines.push(`  total cost ${recommendation.totalCost.toFixed(1)} (catalog units, ${recommendation.candidatesConsidered} options judged)`);
+    if (recommendation.runnerUp !== null) lines.push(`  runner-up: ${recommendation.runnerUp.option} for ${recommendation.runnerUp.dimension}, total ${recommendation.runnerUp.totalCost.toFixed(1)}`);
+  }
+  lines.push('');
+  lines.push(style.bold('Assumptions and defaults'));
+  for (const assumption of plan.assumptions) lines.push(`  ${assumption.name}: ${assumption.value}  ${style.dim(`(${assumption.source})`)}`);
+  lines.push('');
+  const failing = plan.sections.flatMap((section) => section.figures).filter((figure) => figure.verdict === 'fails');
+  lines.push(
+    failing.length === 0
+      ? style.green(`Every target is met${plan.verdict === 'at-risk' ? ', some within 20 % of their limit' : ''}.`)
+      : style.red(`${failing.length} figure(s) fail their target: ${failing.map((figure) => figure.title).join('; ')}`),
+  );
+  return lines.join('\n');
+}
+
