@@ -34,7 +34,9 @@ export function cacheFigures(inputs: PlanInputs, directions: readonly DirectionA
     const inflow = dailyInflow(inputs, directions, cluster.id);
     const total = inflow.own + inflow.received;
     const resident = daysResident(cluster.cacheBytes, total);
-    const target = inputs.targets.daysResident;
+    // Days resident matter where hosts read and write (and on disk-only clusters, which have no tape).
+    const judged = inputs.workloads.some((workload) => workload.cluster === cluster.id) || cluster.kind === 'disk-only';
+    const target = judged ? inputs.targets.daysResident : null;
     figures.push({
       id: `cache.days-resident.${cluster.id}`,
       title: `Days resident in C${cluster.id} (${cluster.name})`,

@@ -85,7 +85,8 @@ export function searchDimensions(inputs: PlanInputs): Dimension[] {
   }
   const writers = new Set(inputs.workloads.map((workload) => workload.cluster));
   for (const cluster of inputs.clusters) {
-    const judged = inputs.targets.daysResident !== null || (writers.has(cluster.id) && (inputs.drTest?.linksBroken ?? false));
+    const residentTarget = inputs.targets.daysResident !== null && (writers.has(cluster.id) || cluster.kind === 'disk-only');
+    const judged = residentTarget || (writers.has(cluster.id) && (inputs.drTest?.linksBroken ?? false));
     if (!judged) continue;
     dimensions.push({
       id: `cache.${cluster.id}`,

@@ -1,0 +1,45 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+const bin = join(root, 'bin', 'tapegrid.js');
+
+function tapegrid(args: string[]) {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('tapegrid plan', () => {
+  it('prints a plan with sections, verdicts, the recommendation and the assumptions; exit 0 when every target is met', () => {
+    const { code, stdout } = tapegrid(['plan', 'examples/three-cluster-ha-dr.yaml']);
+    expect(code).toBe(0);
+    for (const heading of ['WAN and RPO', 'Links broken (DR test or outage)', 'Cache', 'Scratch and media', 'Cheapest catalog configuration that meets every target', 'Assumptions and defaults']) {
+      expect(stdout).toContain(heading);
+    }
+    expect(stdout).toMatch(/meets {4}RPO of MCPROD C0->C2/);
+    expect(stdout).toContain('line-rate binds');
+  });
+
+  it('every bundled example plans with exit 0 or 1, never a crash', () => {
+    for (const example of ['two-cluster-dr', 'two-cluster-ha', 'three-cluster-ha-dr', 'dual-production-dr', 'three-cluster-disk-disk-tape', 'four-cluster-partitioned', 'four-cluster-hybrid']) {
+      const { code, stderr } = tapegrid(['plan', `examples/${example}.yaml`]);
+      expect([0, 1], `${example}: ${stderr}`).toContain(code);
+    }
+  });
+
+  it('--target tightens a target and exit 1 says it fails; --json gives figures as data', () => {
+    const { code, stdout } = tapegrid(['plan', 'examples/dual-production-dr.yaml', '--target', 'daysResident=60', '--json']);
+    expect(code).toBe(1);
+    const plan = JSON.parse(stdout) as { sections: { figures: { id: string; verdict: string }[] }[] };
+    const resident = plan.sections.flatMap((section) => section.figures).filter((figure) => figure.id.startsWith('cache.days-resident.'));
+    expect(resident.some((figure) => figure.verdict === 'fails')).toBe(true);
+  });
+
+  it('bad targets and a missing workload are exit 2', () => {
+    expect(tapegrid(['plan', 'examples/two-cluster-ha.yaml', '--target', 'rpo=soon']).code).toBe(2);
+    expect(tapegrid(['plan', 'examples/two-cluster-ha.yaml', '--target', 'speed=1']).code).toBe(2);
+    expect(tapegrid(['plan', 'test/fixtures/minimal.yaml']).code).toBe(2);
+    expect(tapegrid(['plan', 'examples/two-cluster-ha.yaml', '--catalog', 'nope.yaml']).code).toBe(2);
+  });
+});
