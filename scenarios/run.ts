@@ -1,0 +1,120 @@
+import { gridStates, initialState, readabilityThrough, step, type ClusterId, type GridEvent, type GridState, type GridStateCode, type Observation } from '../model/index.js';
+import type { Job, JobOutcome, Scenario, ScenarioResult, TimedEvent, VolumeReadability } from './scenario.js';
+
+/**
+ * Runs a scenario through the model: setup, jobs mounted before the failure, the timed failures and
+ * operator actions (in-flight jobs then write and unload), jobs submitted after the failure, repair,
+ * and jobs after repair. Pure: the same scenario gives the same result.
+ */
+
+interface Running {
+  readonly job: Job;
+  readonly volser: string | null;
+  readonly ioCluster: ClusterId | null;
+  failure: JobOutcome['reason'];
+}
+
+class Runner {
+  state: GridState;
+  readonly observations: Observation[] = [];
+  readonly states = new Set<GridStateCode>();
+  recordStates = false;
+
+  constructor(scenario: Scenario) {
+    this.state = initialState(scenario.definition);
+  }
+
+  apply(event: GridEvent): readonly Observation[] {
+    const result = step(this.state, event);
+    this.state = result.state;
+    this.observations.push(...result.observations);
+    if (this.recordStates) for (const code of gridStates(this.state)) this.states.add(code);
+    return result.observations;
+  }
+
+  /** Runs timed events in order, advancing the clock between them. */
+  timeline(events: readonly TimedEvent[], start: number): void {
+    let now = start;
+    for (const timed of [...events].sort((a, b) => a.at - b.at)) {
+      const due = start + timed.at;
+      if (due > now) {
+        this.apply({ type: 'advance', minutes: due - now });
+        now = due;
+      }
+      this.apply(timed.event);
+    }
+  }
+
+  mount(job: Job): Running {
+    const event: GridEvent =
+      job.mount.kind === 'specific'
+        ? { type: 'specific-mount', host: job.host, cluster: job.cluster, volser: job.mount.volser }
+        : { type: 'scratch-mount', host: job.host, cluster: job.cluster, managementClass: job.mount.managementClass };
+    const seen = this.apply(event);
+    const mounted = seen.find((observation): observation is Extract<Observation, { kind: 'mount' }> => observation.kind === 'mount');
+    const refused = seen.find((observation): observation is Extract<Observation, { kind: 'refused' }> => observation.kind === 'refused');
+    return { job, volser: mounted?.volser ?? null, ioCluster: mounted?.ioCluster ?? null, failure: mounted === undefined ? (refused?.reason ?? 'no-valid-copy') : null };
+  }
+
+  /** Writes (if the job writes) and unloads a mounted job; returns its outcome. */
+  finish(running: Running, phase: JobOutcome['phase']): JobOutcome {
+    const base = { name: running.job.name, phase, host: running.job.host, cluster: running.job.cluster, volser: running.volser, ioCluster: running.ioCluster };
+    if (running.failure !== null || running.volser === null) return { ...base, outcome: 'failed', reason: running.failure, immediateDeferred: [] };
+    const stillMounted = this.state.volumes[running.volser]?.mounts.some((mount) => mount.cluster === running.job.cluster) === true;
+    if (!stillMounted) {
+      const killed = this.observations.find((observation): observation is Extract<Observation, { kind: 'job-failed' }> => observation.kind === 'job-failed' && observation.volser === running.volser && observation.cluster === running.job.cluster);
+      return { ...base, outcome: 'failed', reason: killed?.reason ?? 'cluster-down', immediateDeferred: [] };
+    }
+    if (running.job.write) {
+      const refused = this.apply({ type: 'write', cluster: running.job.cluster, volser: running.volser, ...(running.job.sizeMB === undefined ? {} : { sizeMB: running.job.sizeMB }) }).find((observation) => observation.kind === 'refused');
+      if (refused?.kind === 'refused') {
+        this.apply({ type: 'rewind-unload', cluster: running.job.cluster, volser: running.volser });
+        return { ...base, outcome: 'failed', reason: refused.reason, immediateDeferred: [] };
+      }
+    }
+    const unload = this.apply({ type: 'rewind-unload', cluster: running.job.cluster, volser: running.volser }).find(
+      (observation): observation is Extract<Observation, { kind: 'rewind-unload' }> => observation.kind === 'rewind-unload',
+    );
+    return { ...base, outcome: 'completed', reason: null, immediateDeferred: unload?.immediateDeferred ?? [] };
+  }
+
+  readability(watch: readonly string[]): VolumeReadability[] {
+    return watch.map((volser) => {
+      const through: Record<ClusterId, ReturnType<typeof readabilityThrough>['kind']> = {};
+      for (const cluster of this.state.definition.clusters) through[cluster.id] = readabilityThrough(this.state, volser, cluster.id).kind;
+      return { volser, through };
+    });
+  }
+}
+
+/** Runs a scenario. */
+export function runScenario(scenario: Scenario): ScenarioResult {
+  const runner = new Runner(scenario);
+  for (const event of scenario.setup) runner.apply(event);
+  const inFlight = scenario.inFlight.map((job) => runner.mount(job));
+  const failureStart = runner.state.time;
+  const beforeFailure = runner.observations.length;
+  runner.recordStates = true;
+  const uncopiedAtFailure = [...new Set(runner.state.copyQueue.map((queued) => queued.volser))].sort();
+  runner.timeline(scenario.failures, failureStart);
+  const jobs: JobOutcome[] = inFlight.map((running) => runner.finish(running, 'in-flight'));
+  for (const job of scenario.afterFailure) jobs.push(runner.finish(runner.mount(job), 'after-failure'));
+  runner.recordStates = false;
+  const failurePhase = runner.observations.slice(beforeFailure);
+  const readabilityAfterFailure = runner.readability(scenario.watch);
+  runner.timeline(scenario.recovery, runner.state.time);
+  for (const job of scenario.afterRecovery) jobs.push(runner.finish(runner.mount(job), 'after-recovery'));
+  return {
+    id: scenario.id,
+    jobs,
+    statesRaised: [...runner.states].sort(),
+    callHome: failurePhase.filter((observation): observation is Extract<Observation, { kind: 'call-home' }> => observation.kind === 'call-home').map((observation) => observation.component),
+    takeoversSet: failurePhase
+      .filter((observation): observation is Extract<Observation, { kind: 'takeover-set' | 'aotm-takeover' }> => observation.kind === 'takeover-set' || observation.kind === 'aotm-takeover')
+      .map((observation) => `${observation.mode} takeover at C${observation.at} for C${observation.of}`),
+    readabilityAfterFailure,
+    readabilityAfterRecovery: runner.readability(scenario.watch),
+    statesAfterRecovery: gridStates(runner.state),
+    uncopiedAtFailure,
+  };
+}

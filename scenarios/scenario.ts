@@ -1,0 +1,82 @@
+import type { ClusterId, GridDefinition, GridEvent, GridStateCode, Readability, RefusalReason } from '../model/index.js';
+
+/**
+ * A failover scenario as data: a grid, what it holds before the failure, jobs in flight, a timed list
+ * of failures and operator actions, jobs submitted afterwards, repair, and the effects the seed lists.
+ */
+
+/** A job: a mount through a cluster, optionally a write, then rewind-unload. */
+export interface Job {
+  readonly name: string;
+  readonly host: string;
+  readonly cluster: ClusterId;
+  readonly mount: { readonly kind: 'specific'; readonly volser: string } | { readonly kind: 'scratch'; readonly managementClass: string };
+  readonly write: boolean;
+  /** Size of the data written, MB (default: the model's 800 MiB). */
+  readonly sizeMB?: number;
+}
+
+/** An event at a time (minutes after the failure phase starts). */
+export interface TimedEvent {
+  readonly at: number;
+  readonly event: GridEvent;
+  /** How a report names it ("both grid links C0-C1 fail"). */
+  readonly label: string;
+}
+
+/** A scenario. */
+export interface Scenario {
+  /** FS-1..FS-8 for the seed's, or a name for a variant or a what-if. */
+  readonly id: string;
+  readonly title: string;
+  /** Seed section, e.g. "11.2.3". */
+  readonly section: string;
+  /** What the seed says happens, quoted. */
+  readonly seedEffects: readonly string[];
+  readonly definition: GridDefinition;
+  readonly setup: readonly GridEvent[];
+  readonly inFlight: readonly Job[];
+  readonly failures: readonly TimedEvent[];
+  readonly afterFailure: readonly Job[];
+  readonly recovery: readonly TimedEvent[];
+  readonly afterRecovery: readonly Job[];
+  /** Volumes whose readability is reported. */
+  readonly watch: readonly string[];
+  /** The recovery steps the seed prescribes, in its words. */
+  readonly prescribedRecovery: readonly string[];
+}
+
+/** What happened to one job. */
+export interface JobOutcome {
+  readonly name: string;
+  readonly phase: 'in-flight' | 'after-failure' | 'after-recovery';
+  readonly host: string;
+  readonly cluster: ClusterId;
+  readonly volser: string | null;
+  readonly ioCluster: ClusterId | null;
+  readonly outcome: 'completed' | 'failed';
+  readonly reason: RefusalReason | 'cluster-down' | 'link-failed' | 'no-host-path' | 'io-cluster-down' | 'io-cluster-unreachable' | null;
+  /** RUN/Sync copies that could not be made at rewind-unload (GS-4). */
+  readonly immediateDeferred: readonly ClusterId[];
+}
+
+/** Readability of a watched volume through each cluster. */
+export interface VolumeReadability {
+  readonly volser: string;
+  readonly through: Readonly<Record<ClusterId, Readability['kind']>>;
+}
+
+/** The result of running a scenario. */
+export interface ScenarioResult {
+  readonly id: string;
+  readonly jobs: readonly JobOutcome[];
+  /** Grid states raised at any point of the failure phase. */
+  readonly statesRaised: readonly GridStateCode[];
+  readonly callHome: readonly string[];
+  readonly takeoversSet: readonly string[];
+  readonly readabilityAfterFailure: readonly VolumeReadability[];
+  readonly readabilityAfterRecovery: readonly VolumeReadability[];
+  readonly statesAfterRecovery: readonly GridStateCode[];
+  /** Volumes whose queued copies had not completed at the failure (rerun their jobs, DRT-7). */
+  readonly uncopiedAtFailure: readonly string[];
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { namedStates, runScenario, seedScenarios } from '../../scenarios/index.js';
+
+/**
+ * The seed's eight failover scenarios (11.2.2 to 11.2.9). For each: every effect the seed lists, by
+ * name, and exactly the grid states it lists (no unlisted state is raised).
+ */
+describe.each(seedScenarios.map((scenario) => [scenario.id, scenario] as const))('%s', (id, scenario) => {
+  const result = runScenario(scenario);
+
+  it.each(scenario.effects.map((effect) => [effect.name, effect] as const))(`${id}: %s`, (_name, effect) => {
+    expect(effect.check(result), `${effect.quote}\n${JSON.stringify(result.jobs, null, 1)}`).toBe(true);
+  });
+
+  it(`${id}: raises exactly the grid states the seed lists (${scenario.expectedStates.join(', ') || 'none'})`, () => {
+    expect(namedStates(result)).toEqual([...scenario.expectedStates].sort());
+  });
+
+  if (scenario.callHome !== undefined) {
+    it(`${id}: call home ${scenario.callHome ? 'is' : 'is not'} invoked (GS-5)`, () => {
+      expect(result.callHome.length > 0).toBe(scenario.callHome);
+    });
+  }
+
+  it(`${id}: is deterministic`, () => {
+    expect(runScenario(scenario)).toEqual(result);
+  });
+});
+
+describe('every seed scenario has its effects', () => {
+  it('FS-1..FS-8 are all present, each with at least three effects', () => {
+    expect(seedScenarios.map((scenario) => scenario.id)).toEqual(['FS-1', 'FS-2', 'FS-3', 'FS-4', 'FS-5', 'FS-6', 'FS-7', 'FS-8']);
+    for (const scenario of seedScenarios) expect(scenario.effects.length, scenario.id).toBeGreaterThanOrEqual(3);
+  });
+});
