@@ -13,6 +13,8 @@ Commands:
   validate <config>   check a grid configuration and summarise it
   verify <config>     prove the invariants under failures and operator actions, or show a trace
   plan <config>       size WAN links, cache and scratch media against the targets
+  scenario list|run   the seed's eight failover scenarios, executed
+  whatif <config>     run a failure (--fail C0, links:0-1, site:dr ...) against your grid
   schema              print the JSON Schema of the configuration format
 
 Global options:
@@ -48,6 +50,9 @@ export async function main(argv: readonly string[], io?: CommandIO): Promise<num
         volumes: { type: 'string' },
         catalog: { type: 'string' },
         target: { type: 'string', multiple: true },
+        fail: { type: 'string' },
+        takeover: { type: 'string' },
+        after: { type: 'string' },
       },
     });
   } catch (error) {
@@ -112,6 +117,36 @@ export async function main(argv: readonly string[], io?: CommandIO): Promise<num
         return exitCodes.badInput;
       }
       return runPlan(file, { json: values.json === true, ...(values.catalog === undefined ? {} : { catalog: values.catalog }), targets: values.target ?? [] }, out);
+    }
+    case 'scenario': {
+      const { runScenarioCommand, scenarioHelp } = await import('./commands/scenario.js');
+      if (values.help === true) {
+        out.out(scenarioHelp);
+        return exitCodes.ok;
+      }
+      return runScenarioCommand(rest, { json: values.json === true }, out);
+    }
+    case 'whatif': {
+      const { runWhatIf, whatIfHelp } = await import('./commands/scenario.js');
+      if (values.help === true) {
+        out.out(whatIfHelp);
+        return exitCodes.ok;
+      }
+      const file = rest[0];
+      if (file === undefined || rest.length > 1) {
+        out.err(`tapegrid whatif: give exactly one configuration file\n\n${whatIfHelp}`);
+        return exitCodes.badInput;
+      }
+      return runWhatIf(
+        file,
+        {
+          json: values.json === true,
+          ...(values.fail === undefined ? {} : { fail: values.fail }),
+          ...(values.takeover === undefined ? {} : { takeover: values.takeover }),
+          ...(values.after === undefined ? {} : { after: values.after }),
+        },
+        out,
+      );
     }
     case 'schema': {
       if (values.help === true) {

@@ -40,7 +40,7 @@ export function linkFail(state: GridState, between: readonly [ClusterId, Cluster
     (mount) => (mount.ioCluster !== mount.cluster && pairKey(mount.cluster, mount.ioCluster) === key && mount.linkIndex === link ? 'link-failed' : null),
     observations,
   );
-  observations.push({ kind: 'call-home', component: `grid link ${link} C${between[0]}-C${between[1]}` });
+  observations.push({ kind: 'call-home', component: `grid link ${link + 1} C${between[0]}-C${between[1]}` });
 }
 
 /** A grid link is repaired; if the pair could not talk before, their records are reconciled (CCP-7). */

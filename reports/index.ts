@@ -9,3 +9,4 @@ export { createStyle, type Style } from './style.js';
 export { describeStep, renderTrace } from './trace.js';
 export { renderVerify } from './verify.js';
 export { renderPlan } from './plan.js';
+export { renderScenario } from './scenario.js';

@@ -6,3 +6,4 @@ export type { Job, JobOutcome, Scenario, ScenarioResult, TimedEvent, VolumeReada
 export { runScenario } from './run.js';
 export { namedStates, type Effect, type SeedScenario } from './effects.js';
 export { fs5ThreeClusters, seedScenarios, written } from './seed.js';
+export { parseFailure, whatIfScenario, type FailureSpec, type WhatIfOptions } from './whatif.js';

@@ -37,7 +37,7 @@ describe('grid states (GS)', () => {
   });
 
   it('GS-5: Call Home on a grid component failure (link or cluster), not on a host link failure', () => {
-    expect(ofKind(after(twoClusterRun, [{ type: 'link-fail', between: [0, 1], link: 0 }]).last, 'call-home')).toEqual([{ kind: 'call-home', component: 'grid link 0 C0-C1' }]);
+    expect(ofKind(after(twoClusterRun, [{ type: 'link-fail', between: [0, 1], link: 0 }]).last, 'call-home')).toEqual([{ kind: 'call-home', component: 'grid link 1 C0-C1' }]);
     expect(ofKind(after(twoClusterRun, [{ type: 'cluster-fail', cluster: 1 }]).last, 'call-home')).toHaveLength(1);
     expect(ofKind(after(twoClusterRun, [{ type: 'host-link-fail', host: 'HOST', cluster: 0 }]).last, 'call-home')).toEqual([]);
     expect(gridStates(after(twoClusterRun, [{ type: 'cluster-fail', cluster: 1 }]).state)).toContain('GS-5');

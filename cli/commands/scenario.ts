@@ -1,0 +1,112 @@
+import { loadConfig } from '../../config/index.js';
+import type { TakeoverMode } from '../../model/index.js';
+import { namedStates, parseFailure, runScenario, seedScenarios, whatIfScenario, type FailureSpec } from '../../scenarios/index.js';
+import { renderProblems, renderScenario } from '../../reports/index.js';
+import { exitCodes, type CommandIO } from '../io.js';
+
+/** Help text of `tapegrid scenario`. */
+export const scenarioHelp = `Usage: tapegrid scenario list [--json]
+       tapegrid scenario run <FS-1..FS-8 | 1..8> [--json]
+
+Runs the eight failover scenarios of the seed (11.2.2 to 11.2.9) through the model: the jobs in
+flight and after the failure with their outcomes, the grid states raised, which volumes are readable
+from where, the recovery the seed prescribes, and a check of every effect the seed lists.
+
+Exit codes: 0 every listed effect observed, 1 an effect missing, 2 bad input.`;
+
+/** Help text of `tapegrid whatif`. */
+export const whatIfHelp = `Usage: tapegrid whatif <config> --fail <component>[,<component>...] [--takeover read|write] [--after <duration>] [--json]
+
+Runs a failure against your grid with a workload built from its hosts: every production host has
+data written through each of its clusters and a job in flight at the failure; after the failure it
+reruns its jobs and reads every volume through each cluster. Reports job outcomes, readable and
+unreadable volumes, grid states, and the recovery the seed prescribes.
+
+Components:
+  C0 | cluster:0      a cluster
+  link:0-1[:2]        one grid link of a pair (default the first)
+  links:0-1           all grid links of a pair
+  site:NAME           every cluster at a site
+  hostlink:HOST:0     one host link (FICON path) from a host to a cluster
+
+Options:
+  --takeover read|write   the operator sets this takeover at every surviving cluster for the failed ones
+  --after <duration>      time between the failure and the jobs after it, e.g. "30 min" (AOTM may act)
+  --json                  the result as data
+
+Examples:
+  tapegrid whatif examples/three-cluster-ha-dr.yaml --fail C0 --takeover write
+  tapegrid whatif examples/four-cluster-hybrid.yaml --fail site:remote
+  tapegrid whatif examples/two-cluster-dr.yaml --fail links:0-1 --after "30 min"
+
+Exit codes: 0 the run completed (whatever failed in it), 2 bad input.`;
+
+/** \`tapegrid scenario list|run\`. */
+export function runScenarioCommand(args: readonly string[], options: { json: boolean }, io: CommandIO): number {
+  const [action, name] = args;
+  if (action === 'list') {
+    if (options.json) io.out(JSON.stringify(seedScenarios.map((scenario) => ({ id: scenario.id, title: scenario.title, section: scenario.section, clusters: scenario.definition.clusters.length })), null, 2));
+    else for (const scenario of seedScenarios) io.out(`${scenario.id}  ${scenario.title}  ${io.style.dim(`(${scenario.section}, ${scenario.definition.clusters.length} clusters)`)}`);
+    return exitCodes.ok;
+  }
+  if (action !== 'run' || name === undefined) {
+    io.err(`tapegrid scenario: expected "list" or "run <n>"\n\n${scenarioHelp}`);
+    return exitCodes.badInput;
+  }
+  const wanted = /^\d$/.test(name) ? `FS-${name}` : name.toUpperCase();
+  const scenario = seedScenarios.find((candidate) => candidate.id === wanted);
+  if (scenario === undefined) {
+    io.err(`tapegrid scenario: no scenario "${name}" (FS-1 to FS-8)`);
+    return exitCodes.badInput;
+  }
+  const result = runScenario(scenario);
+  const missing = scenario.effects.filter((effect) => !effect.check(result));
+  const statesMatch = JSON.stringify(namedStates(result)) === JSON.stringify([...scenario.expectedStates].sort());
+  if (options.json) io.out(JSON.stringify({ scenario: { id: scenario.id, title: scenario.title, section: scenario.section, seedEffects: scenario.seedEffects }, result, effects: scenario.effects.map((effect) => ({ name: effect.name, quote: effect.quote, observed: effect.check(result) })), statesMatchSeed: statesMatch }, null, 2));
+  else io.out(renderScenario(scenario, result, io.style, scenario.effects));
+  return missing.length === 0 && statesMatch ? exitCodes.ok : exitCodes.failed;
+}
+
+/** \`tapegrid whatif\`. */
+export async function runWhatIf(file: string, options: { json: boolean; fail?: string; takeover?: string; after?: string }, io: CommandIO): Promise<number> {
+  if (options.fail === undefined || options.fail.trim() === '') {
+    io.err(`tapegrid whatif: --fail is required\n\n${whatIfHelp}`);
+    return exitCodes.badInput;
+  }
+  if (options.takeover !== undefined && options.takeover !== 'read' && options.takeover !== 'write') {
+    io.err(`tapegrid whatif: --takeover expects read or write, found "${options.takeover}"`);
+    return exitCodes.badInput;
+  }
+  const loaded = await loadConfig(file);
+  if (!loaded.ok) {
+    io.err(renderProblems(file, loaded.problems, io.style));
+    return exitCodes.badInput;
+  }
+  if (!loaded.definition.hosts.some((host) => host.role === 'production')) {
+    io.err(`${file}: a what-if needs at least one production host`);
+    return exitCodes.badInput;
+  }
+  let afterMinutes = 0;
+  if (options.after !== undefined) {
+    const parsed = loaded.units.quantity(options.after.replace(/^([0-9.]+)([a-zA-Z]+)$/, '$1 $2'), 'duration');
+    if (!parsed.ok) {
+      io.err(`tapegrid whatif: --after: ${parsed.problem}`);
+      return exitCodes.badInput;
+    }
+    afterMinutes = parsed.value.value / 60;
+  }
+  const failures: FailureSpec[] = [];
+  for (const part of options.fail.split(',')) {
+    const spec = parseFailure(part, loaded.definition);
+    if (typeof spec === 'string') {
+      io.err(`tapegrid whatif: --fail ${part}: ${spec}`);
+      return exitCodes.badInput;
+    }
+    failures.push(spec);
+  }
+  const scenario = whatIfScenario(loaded.definition, { failures, takeover: (options.takeover as TakeoverMode | undefined) ?? null, afterMinutes });
+  const result = runScenario(scenario);
+  if (options.json) io.out(JSON.stringify({ file, failures, takeover: options.takeover ?? null, afterMinutes, result, prescribedRecovery: scenario.prescribedRecovery }, null, 2));
+  else io.out(renderScenario(scenario, result, io.style));
+  return exitCodes.ok;
+}

@@ -1,0 +1,72 @@
+import { gridStateNames, type GridStateCode } from '../model/index.js';
+import type { Effect, Scenario, ScenarioResult } from '../scenarios/index.js';
+import type { Style } from './style.js';
+import { renderTable } from './table.js';
+
+function states(codes: readonly GridStateCode[]): string {
+  return codes.length === 0 ? 'none' : codes.map((code) => `${code} ${gridStateNames[code]}`).join(', ');
+}
+
+/** A scenario run as text: what happened, in the seed's terms, and what to do about it. */
+export function renderScenario(scenario: Scenario, result: ScenarioResult, style: Style, effects: readonly Effect[] = []): string {
+  const lines: string[] = [style.bold(`${scenario.id}: ${scenario.title}`) + style.dim(`  (seed ${scenario.section}; grid "${scenario.definition.name}", ${scenario.definition.clusters.length} clusters)`), ''];
+  if (scenario.seedEffects.length > 0) {
+    lines.push(style.bold('The seed says'));
+    for (const quote of scenario.seedEffects) lines.push(`  "${quote}"`);
+    lines.push('');
+  }
+  lines.push(style.bold('Timeline'));
+  for (const timed of scenario.failures) lines.push(`  t+${timed.at} min: ${timed.label}`);
+  lines.push('');
+  lines.push(style.bold('Jobs'));
+  lines.push(
+    renderTable(
+      ['phase', 'job', 'through', 'volume', 'I/O cache', 'outcome'],
+      result.jobs.map((job) => [
+        job.phase,
+        job.name,
+        `C${job.cluster}`,
+        job.volser ?? '-',
+        job.ioCluster === null ? '-' : `C${job.ioCluster}`,
+        job.outcome === 'completed'
+          ? style.green(`completed${job.immediateDeferred.length > 0 ? ` (RUN copy to ${job.immediateDeferred.map((id) => `C${id}`).join(', ')} deferred)` : ''}`)
+          : style.red(`failed: ${job.reason ?? ''}`),
+      ]),
+    ),
+  );
+  lines.push('');
+  lines.push(`${style.bold('Grid states raised:')} ${states(result.statesRaised.filter((code) => code !== 'GS-5'))}`);
+  lines.push(`${style.bold('Call home:')} ${result.callHome.length === 0 ? 'not invoked' : `invoked (${[...new Set(result.callHome)].join('; ')})`}`);
+  if (result.takeoversSet.length > 0) lines.push(`${style.bold('Takeovers:')} ${result.takeoversSet.join('; ')}`);
+  lines.push('');
+  if (result.readabilityAfterFailure.length > 0) {
+    const ids = scenario.definition.clusters.map((cluster) => cluster.id);
+    lines.push(style.bold('Volumes after the failure') + style.dim('  (readable / needs a takeover mode / unreadable, through each cluster)'));
+    lines.push(
+      renderTable(
+        ['volume', ...ids.map((id) => `C${id}`)],
+        result.readabilityAfterFailure.map((entry) => [
+          entry.volser,
+          ...ids.map((id) => {
+            const kind = entry.through[id];
+            return kind === 'readable' ? style.green('readable') : kind === 'needs-takeover' ? style.yellow('takeover') : style.dim('no');
+          }),
+        ]),
+      ),
+    );
+    lines.push('');
+  }
+  if (result.uncopiedAtFailure.length > 0) lines.push(`${style.bold('Copies still queued at the failure:')} ${result.uncopiedAtFailure.join(', ')} (rerun the jobs that wrote them if their only copy is lost)`);
+  const failedJobs = result.jobs.filter((job) => job.outcome === 'failed' && job.phase === 'in-flight');
+  if (failedJobs.length > 0) lines.push(`${style.bold('Jobs in flight to rerun:')} ${failedJobs.map((job) => `${job.name}${job.volser === null ? '' : ` (${job.volser})`}`).join('; ')}`);
+  lines.push(`${style.bold('After repair:')} grid states ${states(result.statesAfterRecovery.filter((code) => code !== 'GS-5'))}`);
+  if (scenario.prescribedRecovery.length > 0) {
+    lines.push('', style.bold('Recovery the seed prescribes'));
+    scenario.prescribedRecovery.forEach((stepText, index) => lines.push(`  ${index + 1}. ${stepText}`));
+  }
+  if (effects.length > 0) {
+    lines.push('', style.bold('Effects the seed lists, checked'));
+    for (const effect of effects) lines.push(`  ${effect.check(result) ? style.green('yes') : style.red('NO ')}  ${effect.name}`);
+  }
+  return lines.join('\n');
+}

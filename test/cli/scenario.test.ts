@@ -1,0 +1,53 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+const bin = join(root, 'bin', 'tapegrid.js');
+
+function tapegrid(args: string[]) {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('tapegrid scenario and whatif', () => {
+  it('scenario list names the eight scenarios of the seed', () => {
+    const { code, stdout } = tapegrid(['scenario', 'list']);
+    expect(code).toBe(0);
+    expect(stdout.match(/^FS-\d/gm)).toEqual(['FS-1', 'FS-2', 'FS-3', 'FS-4', 'FS-5', 'FS-6', 'FS-7', 'FS-8']);
+  });
+
+  it('scenario run 2 quotes the seed, shows the jobs and states, and checks every listed effect', () => {
+    const { code, stdout } = tapegrid(['scenario', 'run', '2']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('"Jobs on virtual device addresses on TS7700 Cluster 0 continue to run');
+    expect(stdout).toMatch(/write scratch 4 +C0 .* failed: no-scratch-owned/);
+    expect(stdout).toContain("Grid states raised: GS-1 Grid Links Degraded, GS-2 VTS Operations Degraded, GS-3 Copy Operation Disabled, GS-4 Immediate Mode Copy Completion's Deferred");
+    expect(stdout).not.toContain('NO ');
+  });
+
+  it('whatif: a cluster loss with write takeover lets the survivors read its copied volumes', () => {
+    const { code, stdout } = tapegrid(['whatif', 'examples/three-cluster-ha-dr.yaml', '--fail', 'C0', '--takeover', 'write', '--json']);
+    expect(code).toBe(0);
+    const parsed = JSON.parse(stdout) as { result: { readabilityAfterFailure: { volser: string; through: Record<string, string> }[]; jobs: { phase: string; outcome: string; reason: string | null }[] } };
+    for (const entry of parsed.result.readabilityAfterFailure) expect(entry.through['1']).toBe('readable');
+    expect(parsed.result.jobs.filter((job) => job.phase === 'in-flight' && job.outcome === 'failed').map((job) => job.reason)).toEqual(['cluster-down']);
+  });
+
+  it('whatif: a site loss and a link pair loss report states and recovery', () => {
+    const site = tapegrid(['whatif', 'examples/four-cluster-hybrid.yaml', '--fail', 'site:remote']);
+    expect(site.code).toBe(0);
+    expect(site.stdout).toContain('Grid states raised: GS-2 VTS Operations Degraded, GS-3 Copy Operation Disabled');
+    const pair = tapegrid(['whatif', 'examples/two-cluster-dr.yaml', '--fail', 'links:0-1', '--after', '30 min']);
+    expect(pair.stdout).toContain('GS-1 Grid Links Degraded');
+    expect(pair.stdout).toContain('Recovery the seed prescribes');
+  });
+
+  it('bad failures and options are exit 2 with the reason', () => {
+    expect(tapegrid(['whatif', 'examples/two-cluster-dr.yaml', '--fail', 'C9']).stderr).toContain('no cluster 9');
+    expect(tapegrid(['whatif', 'examples/two-cluster-dr.yaml', '--fail', 'links:0-5']).code).toBe(2);
+    expect(tapegrid(['whatif', 'examples/two-cluster-dr.yaml']).code).toBe(2);
+    expect(tapegrid(['whatif', 'examples/two-cluster-dr.yaml', '--fail', 'C0', '--takeover', 'maybe']).code).toBe(2);
+    expect(tapegrid(['scenario', 'run', '9']).code).toBe(2);
+  });
+});
