@@ -15,6 +15,7 @@ Commands:
   plan <config>       size WAN links, cache and scratch media against the targets
   scenario list|run   the seed's eight failover scenarios, executed
   whatif <config>     run a failure (--fail C0, links:0-1, site:dr ...) against your grid
+  report <config>     write report.html, report.md and report.json (--out DIR)
   schema              print the JSON Schema of the configuration format
 
 Global options:
@@ -53,6 +54,8 @@ export async function main(argv: readonly string[], io?: CommandIO): Promise<num
         fail: { type: 'string' },
         takeover: { type: 'string' },
         after: { type: 'string' },
+        out: { type: 'string' },
+        force: { type: 'boolean', default: false },
       },
     });
   } catch (error) {
@@ -148,9 +151,39 @@ export async function main(argv: readonly string[], io?: CommandIO): Promise<num
         out,
       );
     }
+    case 'report': {
+      const { runReport, reportHelp } = await import('./commands/report.js');
+      if (values.help === true) {
+        out.out(reportHelp);
+        return exitCodes.ok;
+      }
+      const file = rest[0];
+      if (file === undefined || rest.length > 1) {
+        out.err(`tapegrid report: give exactly one configuration file\n\n${reportHelp}`);
+        return exitCodes.badInput;
+      }
+      return runReport(
+        file,
+        {
+          force: values.force === true,
+          json: values.json === true,
+          version: version(),
+          ...(values.out === undefined ? {} : { out: values.out }),
+          ...(values.seed === undefined ? {} : { seed: values.seed }),
+          ...(values.runs === undefined ? {} : { runs: values.runs }),
+          ...(values.catalog === undefined ? {} : { catalog: values.catalog }),
+        },
+        out,
+      );
+    }
     case 'schema': {
       if (values.help === true) {
-        out.out('Usage: tapegrid schema\n\nPrints the JSON Schema of the configuration format (also in schema/tapegrid.schema.json).');
+        out.out('Usage: tapegrid schema [config|report]\n\nPrints the JSON Schema of the configuration format (schema/tapegrid.schema.json) or of report.json (schema/report.schema.json).');
+        return exitCodes.ok;
+      }
+      if (rest[0] === 'report') {
+        const { reportJsonSchema } = await import('../reports/reportSchema.js');
+        out.out(JSON.stringify(reportJsonSchema(), null, 2));
         return exitCodes.ok;
       }
       const { configJsonSchema } = await import('../config/schema.js');

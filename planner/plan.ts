@@ -29,7 +29,16 @@ export interface Plan {
   readonly assumptions: readonly { readonly name: string; readonly value: string; readonly source: string }[];
 }
 
-const multipliers = [0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4];
+/**
+ * Capacity factors for the RPO-against-bandwidth chart: from just above saturation (where a day's
+ * copies barely fit in a day) to twice the configured links, so the curve shows where RPO rises.
+ */
+function chartFactors(dailyBytes: number, capacityBytesPerSecond: number): number[] {
+  const saturation = capacityBytesPerSecond > 0 ? dailyBytes / (capacityBytesPerSecond * 86400) : 1;
+  const low = Math.max(1e-6, saturation * 1.02);
+  const high = Math.max(2, low * 4);
+  return Array.from({ length: 12 }, (_, index) => low * (high / low) ** (index / 11));
+}
 
 /** Builds the plan (PLN-1..5 and the rules each figure names). Pure. */
 export function buildPlan(inputs: PlanInputs): Plan {
@@ -61,7 +70,7 @@ export function buildPlan(inputs: PlanInputs): Plan {
       kind: 'rpo-against-bandwidth',
       title: `RPO of deferred data against link capacity C${direction.from}->C${direction.to}`,
       direction: `C${direction.from}->C${direction.to}`,
-      points: multipliers.map((factor) => {
+      points: chartFactors(direction.immediateBytesPerDay + direction.deferredBytesPerDay, direction.capacity.bytesPerSecond).map((factor) => {
         const scaled = analyseDirection(group, { ...link, bytesPerSecondEach: link.bytesPerSecondEach * factor }, inputs.catalog, volumes, compression);
         return { capacityBytesPerSecond: scaled.capacity.bytesPerSecond, rpoSeconds: scaled.deferred.kind === 'bounded' ? scaled.deferred.rpoSeconds : Number.POSITIVE_INFINITY };
       }),

@@ -28,7 +28,7 @@ describe.each(seedScenarios.map((scenario) => [scenario.id, scenario] as const))
 });
 
 describe('every seed scenario has its effects', () => {
-  it('FS-1..FS-8 are all present, each with at least three effects', () => {
+  it('FS-1, FS-2, FS-3, FS-4, FS-5, FS-6, FS-7, FS-8 are all present, each with at least three effects', () => {
     expect(seedScenarios.map((scenario) => scenario.id)).toEqual(['FS-1', 'FS-2', 'FS-3', 'FS-4', 'FS-5', 'FS-6', 'FS-7', 'FS-8']);
     for (const scenario of seedScenarios) expect(scenario.effects.length, scenario.id).toBeGreaterThanOrEqual(3);
   });

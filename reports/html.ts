@@ -1,0 +1,140 @@
+import { gridStateNames } from '../model/index.js';
+import { formatBitRate, formatBytes, formatSeconds, type Figure } from '../planner/index.js';
+import type { ReportData } from './reportData.js';
+import { escapeHtml as e, gridDiagram, lineChart, policyMatrix } from './svg.js';
+
+const style = `
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d2733;background:#fff;line-height:1.45}
+main{max-width:1100px;margin:0 auto;padding:24px}
+header.generated{background:#eef2f7;border-bottom:1px solid #ccd6e2;padding:8px 24px;font-size:12px;color:#44546a}
+h1{font-size:26px;margin:8px 0 4px}h2{font-size:20px;border-bottom:2px solid #d9e1ea;padding-bottom:4px;margin-top:32px}h3{font-size:16px;margin-bottom:6px}
+table{border-collapse:collapse;width:100%;margin:8px 0 16px;font-size:13px}th,td{border:1px solid #d9e1ea;padding:4px 6px;text-align:left;vertical-align:top}th{background:#f3f6fa}
+.verdict-meets,.status-proven,.holds{color:#1a7f37;font-weight:600}.verdict-at-risk{color:#9a6700;font-weight:600}.verdict-fails,.violated,.status-violated{color:#cf222e;font-weight:700}
+.status-not-covered{color:#cf222e}.status-tested{color:#6e7781}.status-checked{color:#0969da}
+.summary{display:grid;grid-template-columns:repeat(auto-fit,minmax(230px,1fr));gap:12px}.card{border:1px solid #d9e1ea;border-radius:8px;padding:12px;background:#fafbfc}
+.card strong{display:block;font-size:18px}pre{background:#f6f8fa;border:1px solid #d9e1ea;padding:8px;overflow-x:auto;font-size:12px;white-space:pre-wrap}
+svg{max-width:100%;height:auto;display:block;margin:8px 0}svg.matrix{max-width:420px}svg.diagram{max-width:760px}svg.chart{max-width:720px}.muted{color:#6e7781;font-size:12px}
+@media print{header.generated{background:none}main{max-width:none;padding:0}h2{break-before:auto;break-after:avoid}table,svg,pre{break-inside:avoid}a{color:inherit}}
+`;
+
+function table(header: readonly string[], rows: readonly (readonly string[])[], raw = false): string {
+  return `<table><thead><tr>${header.map((title) => `<th>${e(title)}</th>`).join('')}</tr></thead><tbody>${rows
+    .map((row) => `<tr>${row.map((cell) => `<td>${raw ? cell : e(cell)}</td>`).join('')}</tr>`)
+    .join('')}</tbody></table>`;
+}
+
+function figureRows(figures: readonly Figure[]): string {
+  return table(
+    ['figure', 'value', 'verdict', 'target', 'formula, inputs, what binds'],
+    figures.map((figure) => [
+      e(figure.title),
+      e(figure.display),
+      `<span class="verdict-${e(figure.verdict)}">${e(figure.verdict)}</span>`,
+      e(figure.target ?? ''),
+      `${e(figure.formula)}${figure.inputs.length === 0 ? '' : `<br><span class="muted">${e(figure.inputs.map((input) => `${input.name} ${input.value}${input.defaultSource === undefined ? '' : ` (default: ${input.defaultSource})`}`).join('; '))}</span>`}${figure.binding === undefined ? '' : `<br><span class="muted">${e(figure.binding)}</span>`}`,
+    ]),
+    true,
+  );
+}
+
+/**
+ * The report as one self-contained HTML page: inline CSS and SVG, no scripts, no fonts, no network.
+ * Every text from the configuration is escaped. `generatedAt` appears only in the marked header.
+ */
+export function renderHtml(report: ReportData, generatedAt: string): string {
+  const grid = report.grid;
+  const ids = grid.clusters.map((cluster) => cluster.id);
+  const out: string[] = [];
+  out.push('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">');
+  out.push(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`);
+  out.push(`<title>tapegrid report: ${e(grid.name)}</title><style>${style}</style></head><body>`);
+  out.push(`<header class="generated" id="generated">Generated ${e(generatedAt)} by tapegrid ${e(report.tool.version)} from ${e(report.configFile)} (report format ${report.version}). Everything below this line is the same for the same configuration and seed.</header><main>`);
+  out.push(`<h1>tapegrid report: ${e(grid.name)}</h1>`);
+
+  out.push('<section id="summary"><h2>Executive summary</h2><div class="summary">');
+  out.push(`<div class="card">Safety<strong class="${report.summary.safe ? 'holds' : 'violated'}">${report.summary.safe ? 'Safe' : 'NOT safe'}</strong>${report.summary.safe ? `all ${report.verification.verdicts.length} invariants hold (seed ${report.verification.seed})` : `violated: ${e(report.summary.violated.join(', '))}`}</div>`);
+  out.push(`<div class="card">Targets<strong class="${report.summary.targetsMet === false ? 'violated' : 'holds'}">${report.summary.targetsMet === null ? 'no workload' : report.summary.targetsMet ? 'All met' : 'Not met'}</strong>${e(report.summary.failingFigures.join('; '))}</div>`);
+  out.push(`<div class="card">What to buy<strong>${report.summary.toBuy.length} choice${report.summary.toBuy.length === 1 ? '' : 's'}</strong>${report.summary.toBuy.map((item) => e(item)).join('<br>')}</div>`);
+  out.push(`<div class="card">Traceability<strong>${report.traceability.length - report.summary.notCovered.length} of ${report.traceability.length} rules covered</strong>${report.summary.notCovered.length === 0 ? 'no gaps' : `not covered: ${e(report.summary.notCovered.join(', '))}`}</div>`);
+  out.push('</div></section>');
+
+  out.push('<section id="grid"><h2>Grid</h2>', gridDiagram(grid), policyMatrix(grid));
+  out.push(table(['cluster', 'name', 'site', 'kind', 'cache', 'devices'], grid.clusters.map((cluster) => [`C${cluster.id}`, cluster.name, cluster.site, cluster.kind, formatBytes(cluster.cacheMB * 1e6), String(cluster.virtualDevices)])));
+  out.push('</section>');
+
+  out.push('<section id="safety"><h2>Safety verdicts</h2>');
+  out.push(
+    table(
+      ['invariant', 'rules', 'verdict', 'evidence'],
+      report.verification.verdicts.map((verdict) => [
+        e(verdict.title),
+        e(verdict.rules.join(', ')),
+        verdict.status === 'holds' ? '<span class="holds">holds</span>' : '<span class="violated">VIOLATED</span>',
+        verdict.status === 'holds' ? e(`${verdict.runs} runs, ${verdict.stepsExplored} steps explored, seed ${report.verification.seed}`) : e(`${verdict.message}; found after ${verdict.runsUntilFound} runs; replay ${verdict.replay}`),
+      ]),
+      true,
+    ),
+  );
+  for (const [id, trace] of Object.entries(report.traces)) out.push(`<h3>Counterexample: ${e(id)}</h3><pre>${e(trace.join('\n'))}</pre>`);
+  out.push('</section>');
+
+  out.push('<section id="whatifs"><h2>Failure what-ifs</h2>');
+  for (const whatIf of report.whatIfs) {
+    out.push(`<h3>${e(whatIf.failure)}${whatIf.takeover === null ? '' : ` (${e(whatIf.takeover)} takeover per the runbook)`}</h3>`);
+    out.push(`<p>Grid states: ${e(whatIf.result.statesRaised.filter((code) => code !== 'GS-5').map((code) => `${code} ${gridStateNames[code]}`).join(', ') || 'none')}</p>`);
+    out.push(table(['job', 'outcome'], whatIf.result.jobs.map((job) => [job.name, job.outcome === 'completed' ? 'completed' : `failed: ${job.reason ?? ''}`])));
+    out.push(table(['volume', ...ids.map((id) => `C${id}`)], whatIf.result.readabilityAfterFailure.map((entry) => [entry.volser, ...ids.map((id) => entry.through[id] ?? '-')])));
+    out.push(`<ol>${whatIf.prescribedRecovery.map((stepText) => `<li>${e(stepText)}</li>`).join('')}</ol>`);
+  }
+  out.push('</section>');
+
+  const plan = report.plan;
+  if (plan !== null) {
+    const bySection = new Map(plan.sections.map((section) => [section.id, section]));
+    out.push('<section id="wan"><h2>WAN and RPO</h2>', figureRows(bySection.get('wan')?.figures ?? []));
+    for (const chart of plan.charts) {
+      if (chart.kind === 'backlog-over-day') {
+        out.push(lineChart({ title: chart.title, xLabel: 'hour of day', yLabel: 'backlog', series: chart.series.map((series) => ({ name: series.name, points: series.hourlyBytes.map((bytes, hour) => [hour, bytes] as const) })), formatX: (x) => `${x.toFixed(0)}h`, formatY: (y) => formatBytes(y) }));
+      } else if (chart.kind === 'rpo-against-bandwidth') {
+        out.push(
+          lineChart({
+            title: chart.title,
+            xLabel: 'usable capacity',
+            yLabel: 'RPO',
+            series: [{ name: chart.direction, points: chart.points.map((point) => [point.capacityBytesPerSecond, point.rpoSeconds] as const) }],
+            ...(chart.targetSeconds === null ? {} : { target: { y: chart.targetSeconds, label: `target ${formatSeconds(chart.targetSeconds)}` } }),
+            formatX: (x) => formatBitRate(x),
+            formatY: (y) => formatSeconds(y),
+          }),
+        );
+      }
+    }
+    out.push('</section>');
+    out.push('<section id="outage"><h2>Links broken (DR test or outage)</h2>', figureRows(bySection.get('outage')?.figures ?? []), '</section>');
+    out.push('<section id="cache"><h2>Cache</h2>', figureRows(bySection.get('cache')?.figures ?? []));
+    for (const chart of plan.charts) {
+      if (chart.kind === 'cache-fill-after-site-loss') {
+        const limit = Math.max(...chart.series.map((series) => series.capacityBytes));
+        out.push(lineChart({ title: chart.title, xLabel: 'days after the loss', yLabel: 'cache used', series: chart.series.map((series) => ({ name: series.name, points: series.usedBytesByDay.map((bytes, day) => [day, bytes] as const) })), target: { y: limit, label: 'out of cache' }, formatX: (x) => `${x.toFixed(0)} d`, formatY: (y) => formatBytes(y) }));
+      }
+    }
+    out.push('</section>');
+    out.push('<section id="scratch"><h2>Scratch and media</h2>', figureRows(bySection.get('scratch')?.figures ?? []), '</section>');
+    out.push('<section id="recommendations"><h2>Recommendations</h2>');
+    out.push(table(['what', 'choice', 'cost', 'what binds'], plan.recommendation.choices.map((choice) => [choice.label, `${choice.option ?? 'no catalog option meets the targets'}${choice.whatIf ? ' (what-if option)' : ''}`, Number.isFinite(choice.cost) ? choice.cost.toFixed(1) : '-', choice.binds])));
+    if (plan.recommendation.feasible) out.push(`<p>Total cost ${plan.recommendation.totalCost.toFixed(1)} catalog units${plan.recommendation.runnerUp === null ? '' : `; runner-up: ${e(plan.recommendation.runnerUp.option)} for ${e(plan.recommendation.runnerUp.dimension)} (total ${plan.recommendation.runnerUp.totalCost.toFixed(1)})`}.</p>`);
+    out.push('</section>');
+    out.push('<section id="assumptions"><h2>Assumptions and defaults</h2>', table(['assumption', 'value', 'source'], plan.assumptions.map((assumption) => [assumption.name, assumption.value, assumption.source])), '</section>');
+  }
+
+  out.push('<section id="traceability"><h2>Traceability matrix</h2><p class="muted">violated: an invariant covering the rule fails for this configuration; proven: invariants covering it hold in this run; checked: planner figures computed for it; tested: named tests only; not covered: a gap.</p>');
+  out.push(
+    table(
+      ['rule', 'seed', 'properties', 'scenarios', 'planner checks', 'tests', 'status'],
+      report.traceability.map((row) => [e(row.id), e(row.sections.join(', ')), e(row.properties.join(', ')), e(row.scenarios.join(', ')), e(row.plannerChecks.join(', ')), String(row.tests), `<span class="status-${e(row.status)}">${e(row.status)}</span>`]),
+      true,
+    ),
+  );
+  out.push('</section></main></body></html>');
+  return out.join('\n');
+}

@@ -1,0 +1,120 @@
+import { gridStateNames } from '../model/index.js';
+import { formatBitRate, formatBytes, formatSeconds } from '../planner/index.js';
+import type { ReportData } from './reportData.js';
+
+/** A Markdown table cell: pipes and line breaks would break the table; angle brackets would become HTML. */
+function cell(text: string | number): string {
+  return String(text).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, ' ');
+}
+
+function table(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string[] {
+  return [`| ${header.map(cell).join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)];
+}
+
+/** Plain text for prose lines (names from the configuration must not become Markdown or HTML). */
+function text(value: string): string {
+  return value.replace(/[<>]/g, (character) => (character === '<' ? '&lt;' : '&gt;')).replace(/([\\`*_[\]#|])/g, '\\$1');
+}
+
+/** The report as Markdown: the same content as the HTML, charts as tables. Deterministic. */
+export function renderMarkdown(report: ReportData): string {
+  const lines: string[] = [];
+  const grid = report.grid;
+  const ids = grid.clusters.map((cluster) => cluster.id);
+  lines.push(`# tapegrid report: ${text(grid.name)}`, '', `Configuration \`${report.configFile.replace(/`/g, "'")}\`, tapegrid ${report.tool.version}, report format ${report.version}.`, '');
+
+  lines.push('## Executive summary', '');
+  lines.push(`- **Safe:** ${report.summary.safe ? `yes: all ${report.verification.verdicts.length} invariants hold in the explored runs (seed ${report.verification.seed})` : `**no**: ${report.summary.violated.join(', ')} violated (traces below)`}`);
+  lines.push(`- **Targets:** ${report.summary.targetsMet === null ? 'no workload to plan' : report.summary.targetsMet ? 'every target is met' : `**not met**: ${report.summary.failingFigures.map(text).join('; ')}`}`);
+  lines.push(`- **What to buy:** ${report.summary.toBuy.length === 0 ? 'nothing to choose' : report.summary.toBuy.map(text).join('; ')}`);
+  lines.push(`- **Rules not covered by code or tests:** ${report.summary.notCovered.length === 0 ? 'none' : report.summary.notCovered.join(', ')}`, '');
+
+  lines.push('## Grid', '');
+  lines.push(...table(['cluster', 'name', 'site', 'kind', 'cache', 'devices'], grid.clusters.map((cluster) => [`C${cluster.id}`, cluster.name, cluster.site, cluster.kind, formatBytes(cluster.cacheMB * 1e6), cluster.virtualDevices])), '');
+  if (grid.links.length > 0) lines.push(...table(['pair', 'links', 'model copy rate'], grid.links.map((link) => [`C${link.between[0]}-C${link.between[1]}`, link.count, `${(link.copyRateMBPerMinute / 60).toFixed(0)} MB/s`])), '');
+  lines.push('Copy policies (row: class as defined on a cluster; column: copy point at each cluster):', '');
+  lines.push(
+    ...table(
+      ['class', 'defined on', ...ids.map((id) => `C${id}`)],
+      grid.managementClasses.flatMap((mc) => ids.filter((id) => mc.copyModes[id] !== undefined).map((id) => [mc.name, `C${id}`, ...ids.map((target) => mc.copyModes[id]?.[target] ?? '-')])),
+    ),
+    '',
+  );
+
+  lines.push('## Safety verdicts', '');
+  lines.push(
+    ...table(
+      ['invariant', 'rules', 'verdict', 'evidence'],
+      report.verification.verdicts.map((verdict) => [
+        verdict.title,
+        verdict.rules.join(', '),
+        verdict.status === 'holds' ? 'holds' : 'VIOLATED',
+        verdict.status === 'holds' ? `${verdict.runs} runs, ${verdict.stepsExplored} steps, seed ${report.verification.seed}` : `${verdict.message} (found after ${verdict.runsUntilFound} runs; replay ${verdict.replay})`,
+      ]),
+    ),
+    '',
+  );
+  for (const [id, trace] of Object.entries(report.traces)) lines.push(`Counterexample for \`${id}\`:`, '', '```', ...trace, '```', '');
+
+  lines.push('## Failure what-ifs', '');
+  for (const whatIf of report.whatIfs) {
+    lines.push(`### ${text(whatIf.failure)}${whatIf.takeover === null ? '' : ` (${whatIf.takeover} takeover per the runbook)`}`, '');
+    const failed = whatIf.result.jobs.filter((job) => job.outcome === 'failed');
+    lines.push(`Grid states: ${whatIf.result.statesRaised.filter((code) => code !== 'GS-5').map((code) => `${code} ${gridStateNames[code]}`).join(', ') || 'none'}. Jobs failed: ${failed.length} of ${whatIf.result.jobs.length}.`, '');
+    lines.push(...table(['job', 'outcome'], whatIf.result.jobs.map((job) => [job.name, job.outcome === 'completed' ? 'completed' : `failed: ${job.reason ?? ''}`])), '');
+    lines.push(...table(['volume', ...ids.map((id) => `C${id}`)], whatIf.result.readabilityAfterFailure.map((entry) => [entry.volser, ...ids.map((id) => entry.through[id] ?? '-')])), '');
+    lines.push('Recovery the seed prescribes:', '', ...whatIf.prescribedRecovery.map((stepText, index) => `${index + 1}. ${text(stepText)}`), '');
+  }
+
+  const plan = report.plan;
+  if (plan !== null) {
+    for (const section of plan.sections) {
+      if (section.figures.length === 0) continue;
+      lines.push(`## ${section.title}`, '');
+      lines.push(
+        ...table(
+          ['figure', 'value', 'verdict', 'target', 'formula and inputs'],
+          section.figures.map((figure) => [
+            figure.title,
+            figure.display,
+            figure.verdict,
+            figure.target ?? '',
+            `${figure.formula}${figure.inputs.length === 0 ? '' : `; ${figure.inputs.map((input) => `${input.name} ${input.value}${input.defaultSource === undefined ? '' : ' (default)'}`).join(', ')}`}${figure.binding === undefined ? '' : `; ${figure.binding}`}`,
+          ]),
+        ),
+        '',
+      );
+    }
+    lines.push('## Charts as tables', '');
+    for (const chart of plan.charts) {
+      lines.push(`### ${text(chart.title)}`, '');
+      if (chart.kind === 'backlog-over-day') {
+        lines.push(...table(['hour', ...chart.series.map((series) => series.name)], Array.from({ length: 25 }, (_, hour) => [hour, ...chart.series.map((series) => formatBytes(series.hourlyBytes[hour] ?? 0))])), '');
+      } else if (chart.kind === 'rpo-against-bandwidth') {
+        lines.push(`Target: ${chart.targetSeconds === null ? 'none' : formatSeconds(chart.targetSeconds)}`, '');
+        lines.push(...table(['usable capacity', 'RPO'], chart.points.map((point) => [formatBitRate(point.capacityBytesPerSecond), Number.isFinite(point.rpoSeconds) ? formatSeconds(point.rpoSeconds) : 'unbounded'])), '');
+      } else {
+        lines.push(...table(['day', ...chart.series.map((series) => `${series.name} (limit ${formatBytes(series.capacityBytes)})`)], Array.from({ length: chart.series[0]?.usedBytesByDay.length ?? 0 }, (_, day) => [day, ...chart.series.map((series) => formatBytes(series.usedBytesByDay[day] ?? 0))])), '');
+      }
+    }
+    lines.push('## Recommendations', '');
+    lines.push(...table(['what', 'choice', 'cost', 'what binds'], plan.recommendation.choices.map((choice) => [choice.label, `${choice.option ?? 'none meets the targets'}${choice.whatIf ? ' (what-if)' : ''}`, Number.isFinite(choice.cost) ? choice.cost.toFixed(1) : '-', choice.binds])), '');
+    if (plan.recommendation.feasible) lines.push(`Total cost ${plan.recommendation.totalCost.toFixed(1)} catalog units${plan.recommendation.runnerUp === null ? '' : `; runner-up: ${text(plan.recommendation.runnerUp.option)} for ${plan.recommendation.runnerUp.dimension} (total ${plan.recommendation.runnerUp.totalCost.toFixed(1)})`}.`, '');
+    lines.push('## Assumptions and defaults', '');
+    lines.push(...table(['assumption', 'value', 'source'], plan.assumptions.map((assumption) => [assumption.name, assumption.value, assumption.source])), '');
+  }
+  if (report.warnings.length > 0) {
+    lines.push('## Configuration warnings', '', ...report.warnings.map((warning) => `- ${text(warning.path.join('.'))}: ${text(warning.message)}${warning.rule === undefined ? '' : ` (${warning.rule})`}`), '');
+  }
+
+  lines.push('## Traceability matrix', '');
+  lines.push('Status: **violated** (an invariant covering it fails for this configuration), **proven** (invariants covering it hold in this run), **checked** (planner figures for this configuration), **tested** (named tests only), **not covered**.', '');
+  lines.push(
+    ...table(
+      ['rule', 'seed', 'properties', 'scenarios', 'planner checks', 'tests', 'status'],
+      report.traceability.map((row) => [row.id, row.sections.join(', '), row.properties.join(', '), row.scenarios.join(', '), row.plannerChecks.join(', '), row.tests, row.status]),
+    ),
+    '',
+  );
+  return lines.join('\n');
+}

@@ -1,0 +1,41 @@
+import * as z from 'zod';
+import { reportFormatVersion } from './reportData.js';
+
+/** The published JSON Schema of report.json (its top level; nested results are described in words). */
+export function reportJsonSchema(): Record<string, unknown> {
+  const verdict = z.enum(['meets', 'at-risk', 'fails', 'info']);
+  const schema = z
+    .object({
+      format: z.literal('tapegrid-report'),
+      version: z.literal(reportFormatVersion).meta({ description: 'report format version; changes when fields change meaning' }),
+      tool: z.object({ name: z.literal('tapegrid'), version: z.string() }),
+      configFile: z.string(),
+      grid: z.record(z.string(), z.unknown()).meta({ description: 'the grid definition the model ran on (clusters, links, hosts, classes, categories, options)' }),
+      warnings: z.array(z.object({ severity: z.enum(['error', 'warning']), code: z.string(), path: z.array(z.union([z.string(), z.number()])), message: z.string() })),
+      verification: z.object({
+        grid: z.string(),
+        seed: z.number(),
+        runs: z.number(),
+        maxSteps: z.number(),
+        verdicts: z.array(z.object({ status: z.enum(['holds', 'violated']), id: z.string(), title: z.string(), rules: z.array(z.string()) })),
+        maxUncopiedAgeMinutes: z.number(),
+      }),
+      traces: z.record(z.string(), z.array(z.string())).meta({ description: 'counterexample traces as numbered lines, per violated invariant' }),
+      whatIfs: z.array(z.object({ failure: z.string(), takeover: z.union([z.enum(['read', 'write']), z.null()]), result: z.record(z.string(), z.unknown()), prescribedRecovery: z.array(z.string()) })),
+      plan: z.union([
+        z.object({
+          grid: z.string(),
+          sections: z.array(z.object({ id: z.string(), title: z.string(), figures: z.array(z.object({ id: z.string(), title: z.string(), value: z.union([z.number(), z.string()]), unit: z.string(), display: z.string(), formula: z.string(), verdict, rules: z.array(z.string()) })) })),
+          charts: z.array(z.record(z.string(), z.unknown())),
+          recommendation: z.record(z.string(), z.unknown()),
+          verdict,
+          assumptions: z.array(z.object({ name: z.string(), value: z.string(), source: z.string() })),
+        }),
+        z.null(),
+      ]),
+      traceability: z.array(z.object({ id: z.string(), sections: z.array(z.string()), status: z.enum(['violated', 'proven', 'checked', 'tested', 'not-covered']) })),
+      summary: z.object({ safe: z.boolean(), violated: z.array(z.string()), targetsMet: z.union([z.boolean(), z.null()]), failingFigures: z.array(z.string()), toBuy: z.array(z.string()), notCovered: z.array(z.string()) }),
+    })
+    .meta({ title: 'tapegrid report', description: 'report.json written by `tapegrid report`; infinite figures are the string "Infinity".' });
+  return { ...(z.toJSONSchema(schema, { target: 'draft-2020-12' }) as Record<string, unknown>), $id: 'https://tapegrid.invalid/schema/report.schema.json' };
+}

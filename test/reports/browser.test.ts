@@ -1,0 +1,57 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * Opens report.html in a real headless Chromium (Debian's, installed by .ci/run) and checks what a
+ * reader sees: the sections and charts render, nothing errors, nothing is fetched from the network.
+ */
+const root = join(import.meta.dirname, '..', '..');
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+describe('report.html in a browser', () => {
+  it('renders every section and chart, with no console errors and no network requests; saves a screenshot', async () => {
+    expect(existsSync(chromiumPath), `Chromium not found at ${chromiumPath}; .ci/run installs Debian's chromium`).toBe(true);
+    const out = mkdtempSync(join(tmpdir(), 'tapegrid-browser-'));
+    const generated = spawnSync(process.execPath, [join(root, 'bin', 'tapegrid.js'), 'report', 'examples/three-cluster-disk-disk-tape.yaml', '--out', join(out, 'report'), '--runs', '20'], { cwd: root, encoding: 'utf8' });
+    expect([0, 1]).toContain(generated.status);
+    const browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const errors: string[] = [];
+      const requests: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      page.on('pageerror', (error) => errors.push(error.message));
+      page.on('request', (request) => requests.push(request.url()));
+      const url = pathToFileURL(join(out, 'report', 'report.html')).href;
+      await page.goto(url);
+      for (const section of ['summary', 'grid', 'safety', 'whatifs', 'wan', 'outage', 'cache', 'scratch', 'recommendations', 'assumptions', 'traceability']) {
+        expect(await page.locator(`section#${section}`).count(), section).toBe(1);
+      }
+      expect(await page.locator('svg.diagram').count()).toBe(1);
+      expect(await page.locator('svg.matrix').count()).toBe(1);
+      expect(await page.locator('svg.chart').count()).toBeGreaterThanOrEqual(2);
+      const chartBox = await page.locator('svg.chart').first().boundingBox();
+      expect(chartBox?.width ?? 0).toBeGreaterThan(200);
+      expect(await page.locator('#summary .card').count()).toBe(4);
+      expect(await page.locator('#traceability tbody tr').count()).toBeGreaterThanOrEqual(80);
+      expect(errors).toEqual([]);
+      expect(requests.filter((request) => request !== url)).toEqual([]);
+      const shots = join(root, 'test-output');
+      mkdirSync(shots, { recursive: true });
+      await page.screenshot({ path: join(shots, 'report-three-cluster-disk-disk-tape.png'), fullPage: true });
+      expect(existsSync(join(shots, 'report-three-cluster-disk-disk-tape.png'))).toBe(true);
+    } finally {
+      await browser.close();
+    }
+  });
+});
