@@ -16,6 +16,7 @@ Commands:
   scenario list|run   the seed's eight failover scenarios, executed
   whatif <config>     run a failure (--fail C0, links:0-1, site:dr ...) against your grid
   report <config>     write report.html, report.md and report.json (--out DIR)
+  init --out FILE     write a starting configuration (asks, or takes flags)
   schema              print the JSON Schema of the configuration format
 
 Global options:
@@ -56,6 +57,16 @@ export async function main(argv: readonly string[], io?: CommandIO): Promise<num
         after: { type: 'string' },
         out: { type: 'string' },
         force: { type: 'boolean', default: false },
+        sites: { type: 'string' },
+        kinds: { type: 'string' },
+        cache: { type: 'string' },
+        links: { type: 'string' },
+        'local-distance': { type: 'string' },
+        'remote-distance': { type: 'string' },
+        daily: { type: 'string' },
+        rpo: { type: 'string' },
+        'local-copy': { type: 'string' },
+        'remote-copy': { type: 'string' },
       },
     });
   } catch (error) {
@@ -172,6 +183,35 @@ export async function main(argv: readonly string[], io?: CommandIO): Promise<num
           ...(values.seed === undefined ? {} : { seed: values.seed }),
           ...(values.runs === undefined ? {} : { runs: values.runs }),
           ...(values.catalog === undefined ? {} : { catalog: values.catalog }),
+        },
+        out,
+      );
+    }
+    case 'init': {
+      const { runInit, initHelp } = await import('./commands/init.js');
+      if (values.help === true) {
+        out.out(initHelp);
+        return exitCodes.ok;
+      }
+      const optional = (key: keyof typeof values, name: string): Record<string, string> => {
+        const value = values[key];
+        return typeof value === 'string' ? { [name]: value } : {};
+      };
+      return runInit(
+        {
+          force: values.force === true,
+          interactive: process.stdin.isTTY === true && io === undefined,
+          ...optional('out', 'out'),
+          ...optional('sites', 'sites'),
+          ...optional('kinds', 'kinds'),
+          ...optional('cache', 'cache'),
+          ...optional('links', 'links'),
+          ...optional('local-distance', 'localDistance'),
+          ...optional('remote-distance', 'remoteDistance'),
+          ...optional('daily', 'daily'),
+          ...optional('rpo', 'rpo'),
+          ...optional('local-copy', 'localCopy'),
+          ...optional('remote-copy', 'remoteCopy'),
         },
         out,
       );

@@ -10,3 +10,4 @@ export { loadUnitParser, type Dimension, type LinkCapacity, type Quantity, type 
 export { buildVerifySetup, defaultVolumesPerHost } from './verifySetup.js';
 export { loadCatalog, referenceCatalogPath } from './catalog.js';
 export { buildPlanInputs, hourlyShare } from './planInputs.js';
+export { starterConfig, type StarterAnswers } from './starter.js';
