@@ -1,5 +1,5 @@
 import type { ConfigProblem } from '../config/index.js';
-import type { TraceabilityRow } from '../coverage/index.js';
+import type { TraceabilityRow } from '../traceability/index.js';
 import type { GridDefinition } from '../model/index.js';
 import type { Plan } from '../planner/index.js';
 import type { VerifyResult } from '../properties/index.js';

@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildPlanInputs, buildVerifySetup, loadCatalog, loadConfig, referenceCatalogPath } from '../../config/index.js';
-import { parseDomainRules, scanSources, traceabilityMatrix } from '../../coverage/index.js';
+import { parseDomainRules, scanSources, traceabilityMatrix } from '../../traceability/index.js';
 import { buildPlan } from '../../planner/index.js';
 import { verify } from '../../properties/index.js';
 import { buildReportData, type ReportWhatIf } from '../../reports/reportData.js';
