@@ -15,6 +15,7 @@ Commands:
   plan <config>       size WAN links, cache and scratch media against the targets
   scenario list|run   the seed's eight failover scenarios, executed
   whatif <config>     run a failure (--fail C0, links:0-1, site:dr ...) against your grid
+  drtest <config>     check a DR test plan; --checklist prints the operator checklist
   report <config>     write report.html, report.md and report.json (--out DIR)
   init --out FILE     write a starting configuration (asks, or takes flags)
   schema              print the JSON Schema of the configuration format
@@ -67,6 +68,7 @@ export async function main(argv: readonly string[], io?: CommandIO): Promise<num
         rpo: { type: 'string' },
         'local-copy': { type: 'string' },
         'remote-copy': { type: 'string' },
+        checklist: { type: 'boolean', default: false },
       },
     });
   } catch (error) {
@@ -184,6 +186,23 @@ export async function main(argv: readonly string[], io?: CommandIO): Promise<num
           ...(values.runs === undefined ? {} : { runs: values.runs }),
           ...(values.catalog === undefined ? {} : { catalog: values.catalog }),
         },
+        out,
+      );
+    }
+    case 'drtest': {
+      const { runDrTest, drTestHelp } = await import('./commands/drtest.js');
+      if (values.help === true) {
+        out.out(drTestHelp);
+        return exitCodes.ok;
+      }
+      const file = rest[0];
+      if (file === undefined || rest.length > 1) {
+        out.err(`tapegrid drtest: give exactly one configuration file\n\n${drTestHelp}`);
+        return exitCodes.badInput;
+      }
+      return runDrTest(
+        file,
+        { json: values.json === true, checklist: values.checklist === true, ...(values.runs === undefined ? {} : { runs: values.runs }), ...(values.seed === undefined ? {} : { seed: values.seed }) },
         out,
       );
     }

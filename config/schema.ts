@@ -189,6 +189,30 @@ function buildSchema(units: UnitParser | null) {
     takeoverWhenBroken: z.enum(['read', 'write', 'none']).optional().meta({ description: 'takeover set at the DR clusters when links are broken (11.9.9: read; never write, OWN-9)' }),
     length: quantity('duration', 'length of the DR test').optional(),
     writesPerDay: quantity('rate', 'data the test host writes per day').optional(),
+    procedure: z
+      .enum(['two-cluster-swp', 'two-cluster-links-kept', 'two-cluster-links-broken', 'three-cluster-links-kept'])
+      .optional()
+      .meta({ description: 'the seed procedure the plan follows (11.10.1 to 11.10.4), for the checklist' }),
+    testRange: z
+      .strictObject({
+        prefix: z.string().regex(/^[A-Z0-9]{1,3}$/, { message: 'expected 1 to 3 upper-case letters or digits, such as "TST"' }),
+        insertBeforeBreak: z.boolean().optional().meta({ description: 'insert the range at the DR cluster before the links are broken (11.10.3 step 8; OWN-10)' }),
+      })
+      .optional()
+      .meta({ description: 'the VOLSER range the test writes, inserted at the DR cluster (DRT-2)' }),
+    testManagementClass: z.string().optional().meta({ description: 'management class of test writes; No Copy toward production (11.9.6, DRT-2)' }),
+    tms: z
+      .strictObject({
+        production: z.strictObject({ rejectAnyUse: z.array(z.string()).optional().meta({ description: 'RMM REJECT ANYUSE(prefix*) on production, e.g. ["TST*"] (DRT-3)' }) }).optional(),
+        test: z
+          .strictObject({
+            rejectOutput: z.array(z.string()).optional().meta({ description: 'RMM REJECT OUTPUT(prefix*) on the test host for production ranges (DRT-3)' }),
+            returnToScratch: z.boolean().optional().meta({ description: 'return-to-scratch (HSKP EXPROC) runs on the test host (DRT-4: it must not)' }),
+          })
+          .optional(),
+      })
+      .optional()
+      .meta({ description: 'tape management system rules on each side' }),
   });
 
   return z

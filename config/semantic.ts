@@ -278,6 +278,7 @@ export function semanticChecks(config: Salvaged, units: UnitParser, context: Con
       problems.push(configError('invalid-value', ['drTest', 'host'], `host "${test.host}" must have role: dr-test`, { expected: 'role: dr-test', found: host.role === undefined ? 'no role' : `role: ${host.role}` }));
     }
     test.clusters.forEach((id, position) => checkCluster(id, ['drTest', 'clusters', position]));
+    if (test.testManagementClass !== undefined) checkClass(test.testManagementClass, ['drTest', 'testManagementClass']);
     if (test.takeoverWhenBroken === 'write') {
       problems.push(configWarning('wot-during-dr-test', ['drTest', 'takeoverWhenBroken'], 'write ownership takeover for a DR test: the seed says never, use read (OWN-9)', { rule: 'OWN-9' }));
     }

@@ -24,6 +24,13 @@ export function buildVerifySetup(config: GridConfigFile, definition: GridDefinit
           links: config.drTest.links ?? 'kept',
           productionReturnToScratch: config.drTest.productionReturnToScratch ?? 'running',
           takeoverWhenBroken: config.drTest.takeoverWhenBroken ?? 'read',
+          procedure: config.drTest.procedure ?? null,
+          testRangePrefix: config.drTest.testRange?.prefix ?? null,
+          insertBeforeBreak: config.drTest.testRange?.insertBeforeBreak ?? true,
+          testManagementClass: config.drTest.testManagementClass ?? null,
+          productionRejectAnyUse: config.drTest.tms?.production?.rejectAnyUse ?? [],
+          testRejectOutput: config.drTest.tms?.test?.rejectOutput ?? [],
+          testReturnToScratch: config.drTest.tms?.test?.returnToScratch ?? false,
         };
   return { definition, runbook, drTest, survivesLossOfOneCluster: config.targets?.survivesLossOfOneCluster ?? [], volumesPerHost };
 }

@@ -50,6 +50,8 @@ export type GridEvent =
   | { readonly type: 'resume-copies'; readonly cluster: ClusterId }
   /** The DR host's catalogs become a point-in-time copy of a production host's (CAT-4, 11.9.1). */
   | { readonly type: 'snapshot-catalog'; readonly from: string; readonly to: string }
+  /** The DR host's test environment is destaged at the end of a test: its catalog snapshot is gone. */
+  | { readonly type: 'clear-catalog'; readonly host: string }
   | { readonly type: 'begin-dr-test' }
   | { readonly type: 'end-dr-test' }
   /** Time passes: AOTM timers, copy draining at link rates, cache migration (OWN-8, CCP-2, CCP-9). */

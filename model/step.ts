@@ -84,6 +84,9 @@ function apply(state: GridState, event: GridEvent, observations: Observation[]):
       // Merged, so a DR host can take the point-in-time view of several production hosts (11.9.1).
       state.catalogs[event.to] = { ...(state.catalogs[event.to] ?? {}), ...(state.catalogs[event.from] ?? {}) };
       return;
+    case 'clear-catalog':
+      state.catalogs[event.host] = {};
+      return;
     case 'begin-dr-test':
       state.drTestActive = true;
       return;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { canCommunicate, pairKey, type ClusterId, type GridEvent, type GridState, type HostDefinition, type TakeoverMode } from '../model/index.js';
-import { hostVolsers, type VerifySetup } from './setup.js';
+import { hostVolsers, matchesPattern, type VerifySetup } from './setup.js';
 
 /**
  * What the explorer can do to a grid: host jobs, failures, repairs, operator actions and time.
@@ -73,9 +73,9 @@ function activeHosts(setup: VerifySetup, state: GridState): HostDefinition[] {
   return setup.definition.hosts.filter((host) => host.role === 'production' || (state.drTestActive && setup.drTest?.host === host.name));
 }
 
-function mountsOf(state: GridState): { volser: string; cluster: ClusterId }[] {
+function mountsOf(state: GridState): { volser: string; cluster: ClusterId; host: string }[] {
   return Object.values(state.volumes)
-    .flatMap((volume) => volume.mounts.map((mount) => ({ volser: volume.volser, cluster: mount.cluster })))
+    .flatMap((volume) => volume.mounts.map((mount) => ({ volser: volume.volser, cluster: mount.cluster, host: mount.host })))
     .sort((a, b) => a.volser.localeCompare(b.volser) || a.cluster - b.cluster);
 }
 
@@ -124,6 +124,7 @@ export function drTestBeginEvents(setup: VerifySetup): GridEvent[] {
         for (let position = 0; position < link.count; position += 1) events.push({ type: 'link-fail', between: link.between, link: position });
       }
     }
+    if (!test.insertBeforeBreak) events.push(...testRangeInsertion(setup));
     if (test.takeoverWhenBroken !== 'none') {
       for (const at of test.clusters) {
         for (const cluster of setup.definition.clusters) {
@@ -133,6 +134,33 @@ export function drTestBeginEvents(setup: VerifySetup): GridEvent[] {
     }
   }
   return events;
+}
+
+/** Insertion of the test range at the DR clusters (OWN-10: the DR cluster then owns it). */
+function testRangeInsertion(setup: VerifySetup): GridEvent[] {
+  const test = setup.drTest;
+  const hostIndex = setup.definition.hosts.findIndex((host) => host.name === test?.host);
+  const host = setup.definition.hosts[hostIndex];
+  if (test === null || host === undefined) return [];
+  const names = hostVolsers(setup, hostIndex);
+  return test.clusters.flatMap((cluster, position) => {
+    const share = names.filter((_, index) => index % test.clusters.length === position);
+    return share.length === 0 ? [] : [{ type: 'insert', cluster, volsers: share, category: host.scratchCategory } as GridEvent];
+  });
+}
+
+/** Whether the host's tape management refuses this volume for any use (RMM REJECT ANYUSE, DRT-3). */
+function tmsRejectsAnyUse(setup: VerifySetup, host: HostDefinition, volser: string): boolean {
+  return host.role === 'production' && setup.drTest !== null && setup.drTest.productionRejectAnyUse.some((pattern) => matchesPattern(volser, pattern));
+}
+
+/** Whether the host's tape management refuses output to this volume (RMM REJECT OUTPUT, DRT-3). */
+function tmsRejectsOutput(setup: VerifySetup, hostName: string, volser: string): boolean {
+  const test = setup.drTest;
+  if (test === null) return false;
+  if (hostName === test.host) return test.testRejectOutput.some((pattern) => matchesPattern(volser, pattern));
+  const host = setup.definition.hosts.find((candidate) => candidate.name === hostName);
+  return host !== undefined && tmsRejectsAnyUse(setup, host, volser);
 }
 
 /** The events that end a DR test: protection off, links back, takeovers cleared. */
@@ -152,7 +180,7 @@ export function drTestEndEvents(setup: VerifySetup): GridEvent[] {
       }
     }
   }
-  events.push({ type: 'end-dr-test' });
+  events.push({ type: 'clear-catalog', host: test.host }, { type: 'end-dr-test' });
   return events;
 }
 
@@ -165,8 +193,11 @@ export function preambleEvents(setup: VerifySetup): GridEvent[] {
   const events: GridEvent[] = [];
   const jobs: GridEvent[] = [];
   setup.definition.hosts.forEach((host, hostIndex) => {
-    const clusters = host.role === 'dr-test' && setup.drTest?.host === host.name ? setup.drTest.clusters : host.online;
+    const testHost = host.role === 'dr-test' && setup.drTest?.host === host.name;
+    const clusters = testHost && setup.drTest !== null ? setup.drTest.clusters : host.online;
     const names = hostVolsers(setup, hostIndex);
+    // A plan that inserts the test range only after breaking the links does so when the test begins.
+    if (testHost && setup.drTest?.insertBeforeBreak === false) return;
     clusters.forEach((cluster, position) => {
       const share = names.filter((_, nameIndex) => nameIndex % clusters.length === position);
       if (share.length > 0) events.push({ type: 'insert', cluster, volsers: share, category: host.scratchCategory });
@@ -184,7 +215,7 @@ export function preambleEvents(setup: VerifySetup): GridEvent[] {
       );
     }
   });
-  return [...events, ...jobs];
+  return [...events, ...jobs, ...(setup.startInDrTest === true ? drTestBeginEvents(setup) : [])];
 }
 
 /** Resolves an action against the state; null when it does not apply now. */
@@ -195,9 +226,10 @@ export function resolveAction(setup: VerifySetup, state: GridState, action: Acti
     case 'scratch-mount': {
       const host = pick(activeHosts(setup, state), action.host);
       const cluster = host === undefined ? undefined : pick(host.online, action.cluster);
-      const mc = pick(definition.managementClasses, action.managementClass);
+      const testClass = host !== undefined && host.name === setup.drTest?.host ? setup.drTest.testManagementClass : null;
+      const mc = testClass === null ? pick(definition.managementClasses, action.managementClass)?.name : testClass;
       if (host === undefined || cluster === undefined || mc === undefined) return null;
-      return resolved([{ type: 'scratch-mount', host: host.name, cluster, managementClass: mc.name }]);
+      return resolved([{ type: 'scratch-mount', host: host.name, cluster, managementClass: mc }]);
     }
     case 'specific-mount': {
       const host = pick(activeHosts(setup, state), action.host);
@@ -206,12 +238,13 @@ export function resolveAction(setup: VerifySetup, state: GridState, action: Acti
       const written = Object.values(state.volumes).filter((volume) => volume.dataParent.length > 1).map((volume) => volume.volser).sort();
       const candidates = action.volume % 2 === 0 && written.length > 0 ? written : Object.keys(state.volumes).sort();
       const volser = pick(candidates, Math.floor(action.volume / 2));
-      if (host === undefined || cluster === undefined || volser === undefined) return null;
+      if (host === undefined || cluster === undefined || volser === undefined || tmsRejectsAnyUse(setup, host, volser)) return null;
       return resolved([{ type: 'specific-mount', host: host.name, cluster, volser }]);
     }
     case 'write': {
       const mount = pick(mountsOf(state), action.mount);
-      return mount === undefined ? null : resolved([{ type: 'write', cluster: mount.cluster, volser: mount.volser }]);
+      if (mount === undefined || tmsRejectsOutput(setup, mount.host, mount.volser)) return null;
+      return resolved([{ type: 'write', cluster: mount.cluster, volser: mount.volser }]);
     }
     case 'unload': {
       const mount = pick(mountsOf(state), action.mount);
@@ -219,8 +252,13 @@ export function resolveAction(setup: VerifySetup, state: GridState, action: Acti
     }
     case 'return-to-scratch': {
       // DR test hosts never run return-to-scratch (DRT-4); production may be told to suspend it.
-      if (state.drTestActive && setup.drTest?.productionReturnToScratch === 'suspended') return null;
-      const host = pick(definition.hosts.filter((candidate) => candidate.role === 'production'), action.host);
+      const testHostRuns = state.drTestActive && setup.drTest?.testReturnToScratch === true;
+      const candidates = definition.hosts.filter(
+        (candidate) =>
+          (candidate.role === 'production' && !(state.drTestActive && setup.drTest?.productionReturnToScratch === 'suspended')) ||
+          (testHostRuns && candidate.name === setup.drTest?.host),
+      );
+      const host = pick(candidates, action.host);
       if (host === undefined) return null;
       const privates = Object.entries(state.catalogs[host.name] ?? {})
         .filter(([, entry]) => entry === 'private')

@@ -10,3 +10,5 @@ export { replayEvents, runActions, startState, type RunOutcome, type StepFunctio
 export { parseReplay, verify, type InvariantVerdict, type VerifyOptions, type VerifyResult } from './verify.js';
 export { hostVolsers, type DrTestSetup, type TakeoverRule, type VerifySetup } from './setup.js';
 export { copyModesArbitrary, gridSketchArbitrary, safeSetupArbitrary } from './generators.js';
+export { checkDrPlan, safeguardsOf, testCanWrite, whyEachStep, type DrPlanCheck, type Safeguard, type WhyRow } from './drPlan.js';
+export { matchesPattern } from './setup.js';

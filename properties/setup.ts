@@ -29,6 +29,25 @@ export interface DrTestSetup {
   readonly productionReturnToScratch: 'running' | 'suspended';
   /** Takeover set at the DR clusters for production clusters when the links are broken (OWN-9: read). */
   readonly takeoverWhenBroken: TakeoverMode | 'none';
+  /** The seed procedure followed, for the checklist. */
+  readonly procedure: 'two-cluster-swp' | 'two-cluster-links-kept' | 'two-cluster-links-broken' | 'three-cluster-links-kept' | null;
+  /** Prefix of the test's VOLSER range (DRT-2), or null to use the host's default range. */
+  readonly testRangePrefix: string | null;
+  /** Insert the test range before breaking the links (OWN-10, 11.10.3 step 8). */
+  readonly insertBeforeBreak: boolean;
+  /** Class the test host writes with (No Copy toward production, 11.9.6). */
+  readonly testManagementClass: string | null;
+  /** RMM REJECT ANYUSE prefixes on production (DRT-3). */
+  readonly productionRejectAnyUse: readonly string[];
+  /** RMM REJECT OUTPUT prefixes on the test host (DRT-3). */
+  readonly testRejectOutput: readonly string[];
+  /** Return-to-scratch running on the test host (DRT-4 says it must not). */
+  readonly testReturnToScratch: boolean;
+}
+
+/** Whether an RMM-style pattern ("TST*", "A00001") matches a volume serial. */
+export function matchesPattern(volser: string, pattern: string): boolean {
+  return pattern.endsWith('*') ? volser.startsWith(pattern.slice(0, -1)) : volser === pattern;
 }
 
 /** Everything verification explores. */
@@ -40,10 +59,17 @@ export interface VerifySetup {
   readonly survivesLossOfOneCluster: readonly string[];
   /** Scratch volumes inserted for each production host (and for the DR host). */
   readonly volumesPerHost: number;
+  /** Start every run with the DR test already begun (DR plan checks explore the test period). */
+  readonly startInDrTest?: boolean;
 }
 
-/** Volume serials a setup inserts for each host: A00001.. for the first host, B00001.. for the next. */
+/**
+ * Volume serials a setup inserts for each host: A00001.. for the first host, B00001.. for the next;
+ * the DR test host uses the test range's prefix when the plan gives one (TST001..).
+ */
 export function hostVolsers(setup: VerifySetup, hostIndex: number): string[] {
-  const prefix = String.fromCharCode(65 + (hostIndex % 26));
-  return Array.from({ length: setup.volumesPerHost }, (_, index) => `${prefix}${String(index + 1).padStart(5, '0')}`);
+  const host = setup.definition.hosts[hostIndex];
+  const testPrefix = host !== undefined && setup.drTest?.host === host.name ? setup.drTest.testRangePrefix : null;
+  const prefix = testPrefix ?? String.fromCharCode(65 + (hostIndex % 26));
+  return Array.from({ length: setup.volumesPerHost }, (_, index) => `${prefix}${String(index + 1).padStart(6 - prefix.length, '0')}`);
 }

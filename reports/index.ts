@@ -10,3 +10,5 @@ export { describeStep, renderTrace } from './trace.js';
 export { renderVerify } from './verify.js';
 export { renderPlan } from './plan.js';
 export { renderScenario } from './scenario.js';
+export { checklistSteps, renderChecklist, type ChecklistStep } from './checklist.js';
+export { renderDrTest } from './drtest.js';

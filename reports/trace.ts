@@ -172,6 +172,7 @@ export function renderTrace(definition: GridDefinition, outcome: RunOutcome): st
   const written = outcome.preamble.filter((event): event is Extract<GridEvent, { type: 'write' }> => event.type === 'write');
   const mounts = outcome.preamble.filter((event): event is Extract<GridEvent, { type: 'scratch-mount' }> => event.type === 'scratch-mount');
   lines.push(`0. setup: ${inserted.map((event) => `${event.volsers.join(', ')} inserted at C${event.cluster} (category ${event.category ?? definition.categories.insert})`).join('; ')}`);
+  if (outcome.preamble.some((event) => event.type === 'begin-dr-test')) lines.push('   and the DR test has begun (catalog snapshot, its protection and link settings in place)');
   if (written.length > 0) {
     lines.push(`   and production wrote ${written.map((event, index) => `${event.volser} (${mounts[index]?.host ?? 'host'}, class ${mounts[index]?.managementClass ?? '?'}, through C${event.cluster})`).join(', ')}`);
   }

@@ -10,6 +10,11 @@ function productionVolsers(setup: VerifySetup): Set<string> {
   return names;
 }
 
+function testVolsers(setup: VerifySetup): Set<string> {
+  const index = setup.definition.hosts.findIndex((host) => host.name === setup.drTest?.host);
+  return new Set(index < 0 ? [] : hostVolsers(setup, index));
+}
+
 function productionSites(state: GridState, setup: VerifySetup): Set<string> {
   const test = setup.drTest;
   return new Set(state.definition.clusters.filter((cluster) => test !== null && !test.clusters.includes(cluster.id)).map((cluster) => cluster.site));
@@ -33,8 +38,15 @@ export const drTestIsolation: Invariant = {
     ];
     const touched = changes.find((change) => change.host === test.host && production.has(change.volser));
     if (touched !== undefined) return `DR test host ${touched.host} ${touched.what} production volume ${touched.volser} through C${touched.cluster}`;
+    const testVolumes = testVolsers(setup);
+    const used = changes.find((change) => change.host !== test.host && testVolumes.has(change.volser));
+    if (used !== undefined) return `production host ${used.host} ${used.what} test volume ${used.volser} through C${used.cluster}`;
     const sites = productionSites(before, setup);
-    for (const copy of observed(observations, 'copy')) {
+    const copies = [
+      ...observed(observations, 'copy').map((copy) => ({ volser: copy.volser, to: copy.to })),
+      ...observed(observations, 'rewind-unload').flatMap((unload) => unload.runCopies.map((to) => ({ volser: unload.volser, to }))),
+    ];
+    for (const copy of copies) {
       const target = before.definition.clusters.find((cluster) => cluster.id === copy.to);
       const written = before.volumes[copy.volser];
       if (target === undefined || written === undefined || production.has(copy.volser)) continue;

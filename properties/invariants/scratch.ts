@@ -1,3 +1,4 @@
+import { canCommunicate } from '../../model/index.js';
 import { observed, type Invariant } from '../invariant.js';
 
 /**
@@ -14,7 +15,13 @@ export const scratchSafety: Invariant = {
         return `${mount.host} mounted ${mount.volser}, private in its catalog, and was shown an empty volume (it was returned to scratch elsewhere)`;
       }
       if (mount.mountKind === 'scratch') {
-        const needing = Object.entries(before.catalogs).find(([host, catalog]) => host !== mount.host && catalog[mount.volser] === 'private');
+        // Reuse matters to a host whose clusters see the change; behind broken links the other side keeps the old copy (11.9.7).
+        const needing = Object.entries(before.catalogs).find(
+          ([host, catalog]) =>
+            host !== mount.host &&
+            catalog[mount.volser] === 'private' &&
+            (before.definition.hosts.find((candidate) => candidate.name === host)?.online ?? []).some((cluster) => canCommunicate(before, cluster, mount.cluster)),
+        );
         if (needing !== undefined) return `${mount.host} reused ${mount.volser} as scratch while ${needing[0]} still records it as private`;
       }
     }

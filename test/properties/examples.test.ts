@@ -25,7 +25,10 @@ function caughtBy(path: string): string[] {
 }
 
 describe('bundled examples', () => {
-  const safe = readdirSync(join(root, 'examples')).filter((name) => name.endsWith('.yaml'));
+  const safe = [
+    ...readdirSync(join(root, 'examples')).filter((name) => name.endsWith('.yaml')),
+    ...readdirSync(join(root, 'examples', 'drtest')).filter((name) => name.endsWith('.yaml')).map((name) => `drtest/${name}`),
+  ];
   const unsafe = readdirSync(join(root, 'examples', 'unsafe')).filter((name) => name.endsWith('.yaml'));
 
   it.each(safe)('safe example %s verifies clean', async (name) => {

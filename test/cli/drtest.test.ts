@@ -1,0 +1,41 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+const bin = join(root, 'bin', 'tapegrid.js');
+
+function tapegrid(args: string[]) {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('tapegrid drtest', () => {
+  it('--checklist prints the operator checklist in the seed\'s order, each step with the guarantee it establishes', () => {
+    const { code, stdout } = tapegrid(['drtest', 'examples/drtest/two-cluster-links-broken.yaml', '--checklist']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Procedure: 11.10.3');
+    const before = stdout.indexOf('## Before the test');
+    const during = stdout.indexOf('## During the test');
+    const after = stdout.indexOf('## After the test');
+    expect(before).toBeGreaterThan(-1);
+    expect(during).toBeGreaterThan(before);
+    expect(after).toBeGreaterThan(during);
+    // Insert the range before breaking the links, then Read (never Write) Ownership Takeover.
+    expect(stdout.indexOf('Insert the TST* VOLSER range')).toBeLessThan(stdout.indexOf('Break the grid links'));
+    expect(stdout.indexOf('Break the grid links')).toBeLessThan(stdout.indexOf('enable Read Ownership Takeover'));
+    const steps = stdout.split('\n').filter((line) => /^\d+\. \[ \] /.test(line));
+    const guarantees = stdout.split('\n').filter((line) => line.startsWith('   - guarantees: '));
+    expect(steps.length).toBeGreaterThanOrEqual(10);
+    expect(guarantees.length).toBe(steps.length);
+  });
+
+  it('an unsafe plan exits 1 with its trace; a configuration without a plan is exit 2', () => {
+    const unsafe = tapegrid(['drtest', 'examples/unsafe/drtest-write-takeover.yaml', '--runs', '30']);
+    expect(unsafe.code).toBe(1);
+    expect(unsafe.stdout).toContain('The plan is NOT safe.');
+    expect(unsafe.stdout).toMatch(/write (ownership )?takeover (of C0 )?(set )?at C1/i);
+    expect(unsafe.stdout).not.toContain('Why each step');
+    expect(tapegrid(['drtest', 'examples/two-cluster-ha.yaml']).code).toBe(2);
+  });
+});
