@@ -26,3 +26,13 @@ export function processIO(color: boolean): CommandIO {
 
 /** Exit codes, documented in README: 0 fine, 1 a check failed (a violation, a missed target), 2 bad input. */
 export const exitCodes = { ok: 0, failed: 1, badInput: 2 } as const;
+
+/** JSON for machines: infinite figures (an unbounded backlog, "never" catches up) become "Infinity". */
+export function toJson(value: unknown): string {
+  return JSON.stringify(value, (_, item: unknown) => (typeof item === 'number' && !Number.isFinite(item) ? (Number.isNaN(item) ? 'NaN' : item > 0 ? 'Infinity' : '-Infinity') : item), 2);
+}
+
+/** "30min" as "30 min": people type durations on the command line without the space mathjs needs. */
+export function spacedQuantity(text: string): string {
+  return text.trim().replace(/^([0-9.]+)([a-zA-Z]+)$/, '$1 $2');
+}

@@ -2,7 +2,7 @@ import { buildPlanInputs, buildVerifySetup, loadCatalog, loadConfig, referenceCa
 import { buildPlan } from '../../planner/index.js';
 import { checkDrPlan, whyEachStep } from '../../properties/index.js';
 import { renderChecklist, renderDrTest, renderProblems } from '../../reports/index.js';
-import { exitCodes, type CommandIO } from '../io.js';
+import { exitCodes, toJson, type CommandIO } from '../io.js';
 import { createProgress } from '../progress.js';
 
 /** Help text of `tapegrid drtest`. */
@@ -57,7 +57,7 @@ export async function runDrTest(file: string, options: { json: boolean; checklis
       figures = plan.sections.flatMap((section) => section.figures).filter((figure) => figure.id.startsWith('outage.') || figure.id.startsWith('scratch.pool') || figure.id === 'scratch.dr-test-range');
     }
   }
-  if (options.json) io.out(JSON.stringify({ file, check, figures, why }, (_, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? 'Infinity' : value), 2));
+  if (options.json) io.out(toJson({ file, check, figures, why }));
   else io.out(renderDrTest(loaded.definition, file, check, figures, why, io.style));
   return check.clean ? exitCodes.ok : exitCodes.failed;
 }

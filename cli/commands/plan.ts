@@ -1,7 +1,7 @@
 import { buildPlanInputs, loadCatalog, loadConfig, referenceCatalogPath } from '../../config/index.js';
 import { buildPlan, type PlanInputs } from '../../planner/index.js';
 import { renderPlan, renderProblems } from '../../reports/index.js';
-import { exitCodes, type CommandIO } from '../io.js';
+import { exitCodes, spacedQuantity, toJson, type CommandIO } from '../io.js';
 
 /** Help text of `tapegrid plan`. */
 export const planHelp = `Usage: tapegrid plan <config> [--catalog FILE] [--target NAME=VALUE ...] [--json]
@@ -79,8 +79,7 @@ export async function runPlan(file: string, options: { json: boolean; catalog?: 
     return exitCodes.badInput;
   }
   const parseSeconds = (text: string): number | null => {
-    const spaced = text.replace(/^([0-9.]+)([a-zA-Z]+)$/, '$1 $2');
-    const result = loaded.units.quantity(spaced, 'duration');
+    const result = loaded.units.quantity(spacedQuantity(text), 'duration');
     return result.ok ? result.value.value : null;
   };
   const { inputs, problems } = applyTargets(buildPlanInputs(loaded.config, loaded.units, catalog.catalog), options.targets, parseSeconds);
@@ -89,7 +88,7 @@ export async function runPlan(file: string, options: { json: boolean; catalog?: 
     return exitCodes.badInput;
   }
   const plan = buildPlan(inputs);
-  if (options.json) io.out(JSON.stringify({ file, catalog: catalogPath, ...plan }, (_, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? (value > 0 ? 'Infinity' : '-Infinity') : value), 2));
+  if (options.json) io.out(toJson({ file, catalog: catalogPath, ...plan }));
   else io.out(renderPlan(plan, file, io.style));
   const failing = plan.sections.some((section) => section.figures.some((figure) => figure.verdict === 'fails'));
   return failing ? exitCodes.failed : exitCodes.ok;

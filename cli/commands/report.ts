@@ -13,7 +13,7 @@ import { renderProblems } from '../../reports/index.js';
 import { runScenario, whatIfScenario, type FailureSpec } from '../../scenarios/index.js';
 import type { GridDefinition, TakeoverMode } from '../../model/index.js';
 import type { TakeoverRule } from '../../properties/index.js';
-import { exitCodes, type CommandIO } from '../io.js';
+import { exitCodes, toJson, type CommandIO } from '../io.js';
 import { createProgress } from '../progress.js';
 
 /** Help text of `tapegrid report`. */
@@ -116,7 +116,7 @@ export async function runReport(file: string, options: { out?: string; force: bo
     scenarios: scenarios.map((entry) => ({ id: entry.failure, rules: entry.failure.startsWith('Site') ? ['FS-8'] : ['FS-5'] })),
   });
   const data = buildReportData({ toolVersion: options.version, configFile: file, definition: loaded.definition, warnings: loaded.warnings, verification, whatIfs: scenarios, plan, traceability });
-  const json = `${JSON.stringify(data, (_, value: unknown) => (typeof value === 'number' && !Number.isFinite(value) ? (value > 0 ? 'Infinity' : '-Infinity') : value), 2)}\n`;
+  const json = `${toJson(data)}\n`;
   await mkdir(options.out, { recursive: true });
   await writeFile(join(options.out, 'report.md'), renderMarkdown(data));
   await writeFile(join(options.out, 'report.json'), json);

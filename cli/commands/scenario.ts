@@ -2,7 +2,7 @@ import { loadConfig } from '../../config/index.js';
 import type { TakeoverMode } from '../../model/index.js';
 import { namedStates, parseFailure, runScenario, seedScenarios, whatIfScenario, type FailureSpec } from '../../scenarios/index.js';
 import { renderProblems, renderScenario } from '../../reports/index.js';
-import { exitCodes, type CommandIO } from '../io.js';
+import { exitCodes, spacedQuantity, type CommandIO } from '../io.js';
 
 /** Help text of `tapegrid scenario`. */
 export const scenarioHelp = `Usage: tapegrid scenario list [--json]
@@ -11,6 +11,11 @@ export const scenarioHelp = `Usage: tapegrid scenario list [--json]
 Runs the eight failover scenarios of the seed (11.2.2 to 11.2.9) through the model: the jobs in
 flight and after the failure with their outcomes, the grid states raised, which volumes are readable
 from where, the recovery the seed prescribes, and a check of every effect the seed lists.
+
+Examples:
+  tapegrid scenario list
+  tapegrid scenario run 5
+  tapegrid scenario run FS-8 --json
 
 Exit codes: 0 every listed effect observed, 1 an effect missing, 2 bad input.`;
 
@@ -88,7 +93,7 @@ export async function runWhatIf(file: string, options: { json: boolean; fail?: s
   }
   let afterMinutes = 0;
   if (options.after !== undefined) {
-    const parsed = loaded.units.quantity(options.after.replace(/^([0-9.]+)([a-zA-Z]+)$/, '$1 $2'), 'duration');
+    const parsed = loaded.units.quantity(spacedQuantity(options.after), 'duration');
     if (!parsed.ok) {
       io.err(`tapegrid whatif: --after: ${parsed.problem}`);
       return exitCodes.badInput;

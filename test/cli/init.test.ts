@@ -1,18 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { tapegrid } from './run.js';
 import { describe, expect, it } from 'vitest';
 import { validateConfigText } from '../../config/index.js';
 
-const root = join(import.meta.dirname, '..', '..');
-const bin = join(root, 'bin', 'tapegrid.js');
 const work = mkdtempSync(join(tmpdir(), 'tapegrid-init-'));
-
-function tapegrid(args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, input: '' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('tapegrid init', () => {
   it.each([

@@ -1,14 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { tapegrid } from './run.js';
 import { describe, expect, it } from 'vitest';
-
-const root = join(import.meta.dirname, '..', '..');
-const bin = join(root, 'bin', 'tapegrid.js');
-
-function tapegrid(args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('tapegrid scenario and whatif', () => {
   it('scenario list names the eight scenarios of the seed', () => {

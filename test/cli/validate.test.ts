@@ -1,16 +1,9 @@
-import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { root, tapegrid } from './run.js';
 import { describe, expect, it } from 'vitest';
 
 /** These tests run the built command line as a user would (npm test builds first). */
-const root = join(import.meta.dirname, '..', '..');
-const bin = join(root, 'bin', 'tapegrid.js');
-
-function tapegrid(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('tapegrid validate', () => {
   it('summarises a bundled example: clusters, links, hosts, the copy policy matrix; exit 0', () => {
@@ -64,7 +57,7 @@ describe('tapegrid validate', () => {
   });
 
   it('the published JSON Schema is the one the code generates', () => {
-    const generated = execFileSync(process.execPath, [bin, 'schema'], { cwd: root, encoding: 'utf8' });
+    const generated = tapegrid(['schema']).stdout;
     expect(readFileSync(join(root, 'schema', 'tapegrid.schema.json'), 'utf8')).toBe(generated);
     const schema = JSON.parse(generated) as { properties: Record<string, unknown> };
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['clusters', 'gridLinks', 'managementClasses', 'runbook', 'workload']));

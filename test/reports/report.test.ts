@@ -1,16 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { root, tapegrid } from '../cli/run.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-
-const root = join(import.meta.dirname, '..', '..');
-const bin = join(root, 'bin', 'tapegrid.js');
-
-function tapegrid(args: string[]) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 const work = mkdtempSync(join(tmpdir(), 'tapegrid-report-'));
 const first = join(work, 'first');
