@@ -16,6 +16,8 @@ Commands:
   scenario list|run   the seed's eight failover scenarios, executed
   whatif <config>     run a failure (--fail C0, links:0-1, site:dr ...) against your grid
   drtest <config>     check a DR test plan; --checklist prints the operator checklist
+  export <config>     simulate a Copy Export of a pool (--pool N)
+  recover <config>    simulate a Copy Export Recovery (--from CLUSTER)
   report <config>     write report.html, report.md and report.json (--out DIR)
   init --out FILE     write a starting configuration (asks, or takes flags)
   schema              print the JSON Schema of the configuration format
@@ -69,6 +71,11 @@ export async function main(argv: readonly string[], io?: CommandIO): Promise<num
         'local-copy': { type: 'string' },
         'remote-copy': { type: 'string' },
         checklist: { type: 'boolean', default: false },
+        pool: { type: 'string' },
+        lmtdbpvl: { type: 'boolean', default: false },
+        eject: { type: 'boolean', default: false },
+        hold: { type: 'boolean', default: false },
+        from: { type: 'string' },
       },
     });
   } catch (error) {
@@ -205,6 +212,27 @@ export async function main(argv: readonly string[], io?: CommandIO): Promise<num
         { json: values.json === true, checklist: values.checklist === true, ...(values.runs === undefined ? {} : { runs: values.runs }), ...(values.seed === undefined ? {} : { seed: values.seed }) },
         out,
       );
+    }
+    case 'export':
+    case 'recover': {
+      const { runExportCommand, runRecoverCommand, copyExportHelp } = await import('./commands/copyExport.js');
+      if (values.help === true) {
+        out.out(copyExportHelp);
+        return exitCodes.ok;
+      }
+      const file = rest[0];
+      if (file === undefined || rest.length > 1) {
+        out.err(`tapegrid ${command}: give exactly one configuration file\n\n${copyExportHelp}`);
+        return exitCodes.badInput;
+      }
+      if (command === 'export') {
+        if (values.eject === true && values.hold === true) {
+          out.err('tapegrid export: give --eject or --hold, not both');
+          return exitCodes.badInput;
+        }
+        return runExportCommand(file, { lmtdbpvl: values.lmtdbpvl === true, hold: values.hold === true, json: values.json === true, ...(values.pool === undefined ? {} : { pool: values.pool }), ...(values.volumes === undefined ? {} : { volumes: values.volumes }) }, out);
+      }
+      return runRecoverCommand(file, { lmtdbpvl: values.lmtdbpvl === true, json: values.json === true, ...(values.from === undefined ? {} : { from: values.from }), ...(values.volumes === undefined ? {} : { volumes: values.volumes }) }, out);
     }
     case 'init': {
       const { runInit, initHelp } = await import('./commands/init.js');

@@ -11,3 +11,4 @@ export { buildVerifySetup, defaultVolumesPerHost } from './verifySetup.js';
 export { loadCatalog, referenceCatalogPath } from './catalog.js';
 export { buildPlanInputs, hourlyShare } from './planInputs.js';
 export { starterConfig, type StarterAnswers } from './starter.js';
+export { buildTapeLibraries } from './libraries.js';

@@ -78,7 +78,10 @@ function buildSchema(units: UnitParser | null) {
     tssc: z.string().optional().meta({ description: 'name of the TSSC the cluster is attached to' }),
     physical: physical.optional().meta({ description: 'drives and pools of a tape-attached cluster' }),
     copyExport: z
-      .strictObject({ pools: z.array(z.int().min(1).max(32)).min(1) })
+      .strictObject({
+        pools: z.array(z.int().min(1).max(32)).min(1),
+        exportedLimit: z.int().min(1).max(10000).optional().meta({ description: 'exported physical volumes allowed (CE-6: 2,000 by default, up to 10,000)' }),
+      })
       .optional()
       .meta({ description: 'secondary pools exported by Copy Export (tape-attached only, CE-1)' }),
     aotm: aotm.optional(),
@@ -135,6 +138,10 @@ function buildSchema(units: UnitParser | null) {
     copyModes: z
       .record(z.string().regex(/^[0-7]$/, { message: 'expected a cluster number 0 to 7' }), z.string())
       .meta({ description: 'copy consistency points per defining cluster, one letter per cluster: {"0": "RNDN", "1": "NRND"}' }),
+    secondaryPool: z
+      .record(z.string().regex(/^[0-7]$/, { message: 'expected a cluster number 0 to 7' }), z.int().min(1).max(32))
+      .optional()
+      .meta({ description: 'secondary physical pool per defining cluster (Copy Export: the pool exported, CE-1)' }),
   });
 
   const scratchCategory = z.strictObject({

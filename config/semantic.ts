@@ -223,6 +223,23 @@ export function semanticChecks(config: Salvaged, units: UnitParser, context: Con
     }
   });
 
+  // Copy Export set-up (CE-1, CE-5, CE-9).
+  each(config.clusters, (cluster, index) => {
+    const exportPools = cluster.copyExport?.pools ?? [];
+    if (exportPools.length === 0) return;
+    const pools = cluster.physical?.pools ?? [];
+    exportPools.forEach((poolId, position) => {
+      const pool = pools.find((candidate) => candidate.id === poolId);
+      if (pool === undefined) {
+        problems.push(configError('unknown-reference', ['clusters', index, 'copyExport', 'pools', position], `pool ${poolId} is not defined in physical.pools`, { rule: 'CE-1' }));
+      } else if ((pool.reclaimPool ?? pool.id) !== pool.id) {
+        problems.push(configWarning('invalid-value', ['clusters', index, 'physical', 'pools', pools.indexOf(pool), 'reclaimPool'], `Copy Export pool ${poolId} reclaims into pool ${pool.reclaimPool ?? '?'}: primary and backup copies can share a cartridge (CE-9)`, { rule: 'CE-9', expected: `reclaimPool: ${poolId}` }));
+      }
+    });
+    if ((cluster.physical?.drives ?? 0) < 4) problems.push(configWarning('invalid-value', ['clusters', index, 'physical', 'drives'], 'Copy Export needs at least 4 physical drives (CE-5)', { rule: 'CE-5' }));
+    if (cluster.physical?.ioStation === false) problems.push(configWarning('invalid-value', ['clusters', index, 'physical', 'ioStation'], 'Copy Export needs an I/O station (CE-5)', { rule: 'CE-5' }));
+  });
+
   // Copy Policy Override weakening RUN (CCP-5).
   each(config.clusters, (cluster, index) => {
     const allowed = cluster.copyPolicyOverride?.runCopiesBeforeComplete;

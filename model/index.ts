@@ -35,3 +35,19 @@ export { canCommunicate, pairKey } from './topology.js';
 export { writeCapableOwners } from './ownership.js';
 export { defineGrid, sketchCategories, type GridSketch } from './sketch.js';
 export { runEvents, type TraceEntry } from './run.js';
+export {
+  completionMegabytes,
+  exportingCluster,
+  insertionBlocked,
+  initialLibraryState,
+  reclaimExported,
+  runExport,
+  type ExportLibraryState,
+  type ExportRequest,
+  type ExportResult,
+  type ExportStatistics,
+  type PoolDefinition,
+  type StackedVolume,
+  type TapeLibraryDefinition,
+} from './copyExport.js';
+export { recoverFromExport, type RecoveryRequest, type RecoveryResult, type RecoveryTarget } from './exportRecovery.js';

@@ -112,6 +112,29 @@ export function scratchFigures(inputs: PlanInputs, directions: readonly Directio
         target: `at most ${limit} (CE-6 default limit)`,
         rules: ['CE-6', 'CE-2', 'CE-13'],
       });
+      figures.push({
+        id: `media.copy-export-rpo.${cluster.id}`,
+        title: `Recovery point of the Copy Export from C${cluster.id}`,
+        value: interval,
+        unit: 's',
+        display: `data newer than the last export start is at risk: up to ${formatSeconds(interval)} (plus the time to carry the cartridges offsite)`,
+        formula: 'export interval: volumes written after an export starts wait for the next one (CE-2, CE-3)',
+        inputs: [{ name: 'export interval', value: formatSeconds(interval), defaultSource: catalog.copyExportIntervalSeconds.source }],
+        verdict: 'info',
+        rules: ['CE-2', 'CE-3', 'PLN-2'],
+      });
+      figures.push({
+        id: `media.copy-export-drives.${cluster.id}`,
+        title: `Physical drives at C${cluster.id} for Copy Export`,
+        value: cluster.drives,
+        unit: 'drives',
+        display: `${cluster.drives} drives (at least 4 needed)`,
+        formula: 'an export is terminated with fewer than 4 physical drives available',
+        inputs: [],
+        verdict: cluster.drives >= 4 ? (cluster.drives >= 5 ? 'meets' : 'at-risk') : 'fails',
+        target: 'at least 4 (CE-5)',
+        rules: ['CE-5'],
+      });
     }
   }
   const productionSites = new Set(inputs.workloads.map((workload) => inputs.clusters.find((cluster) => cluster.id === workload.cluster)?.site));
