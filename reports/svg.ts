@@ -73,6 +73,7 @@ export function gridDiagram(definition: GridDefinition): string {
   sites.forEach((site, column) => {
     parts.push(`<rect x="${25 + column * columnWidth}" y="20" width="${columnWidth - 30}" height="${height - 30}" rx="8" fill="#f3f6fa" stroke="#c8d3e0"/><text x="${25 + column * columnWidth + 10}" y="38" font-size="12" font-weight="bold">${escapeHtml(site)}</text>`);
   });
+  const labels: string[] = [];
   for (const link of definition.links) {
     const a = position.get(link.between[0]);
     const b = position.get(link.between[1]);
@@ -82,7 +83,8 @@ export function gridDiagram(definition: GridDefinition): string {
     const x2 = b.x + 80;
     const y2 = b.y + 25;
     parts.push(`<line class="link" x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}" stroke="#7a8ca5" stroke-width="${Math.min(6, 1 + link.count)}"/>`);
-    parts.push(`<text x="${(x1 + x2) / 2}" y="${(y1 + y2) / 2 - 4}" font-size="10" text-anchor="middle" fill="#44546a">${link.count} links, ${(link.copyRateMBPerMinute / 60).toFixed(0)} MB/s</text>`);
+    // Labels go on top of the boxes, with a white halo, so that a short link's label stays readable.
+    labels.push(`<text x="${(x1 + x2) / 2}" y="${(y1 + y2) / 2 - 4}" font-size="10" text-anchor="middle" fill="#44546a" stroke="#fff" stroke-width="3" paint-order="stroke">${link.count} x, ${(link.copyRateMBPerMinute / 60).toFixed(0)} MB/s</text>`);
   }
   for (const cluster of definition.clusters) {
     const at = position.get(cluster.id);
@@ -91,7 +93,7 @@ export function gridDiagram(definition: GridDefinition): string {
       `<g class="cluster"><rect x="${at.x}" y="${at.y}" width="160" height="50" rx="6" fill="${cluster.kind === 'disk-only' ? '#e8f4e8' : '#fff4e0'}" stroke="#555"/><text x="${at.x + 80}" y="${at.y + 20}" font-size="12" text-anchor="middle" font-weight="bold">C${cluster.id} ${escapeHtml(cluster.name)}</text><text x="${at.x + 80}" y="${at.y + 38}" font-size="10" text-anchor="middle">${escapeHtml(cluster.kind)}, ${(cluster.cacheMB / 1e6).toFixed(0)} TB</text></g>`,
     );
   }
-  parts.push('</svg>');
+  parts.push(...labels, '</svg>');
   return parts.join('');
 }
 
