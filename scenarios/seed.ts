@@ -8,7 +8,6 @@ import type { Job, TimedEvent } from './scenario.js';
  * The job mix is the seed's in spirit: specific mounts for reading and scratch mounts for writing.
  */
 
-const sshRepair = 'Contact your IBM SSR to repair the failed connections.';
 
 function volsers(prefix: string, count: number): string[] {
   return Array.from({ length: count }, (_, index) => `${prefix}${String(index + 1).padStart(5, '0')}`);
@@ -50,7 +49,7 @@ const twoClusters: GridSketch = {
   hosts: [{ name: 'PROD', site: 'lab', online: [0, 1] }],
 };
 
-const [D1, D2, D3] = volsers('D', 3) as [string, string, string];
+const [D1, D2] = volsers('D', 2) as [string, string];
 
 /** FS-1: one host link to TS7700-0 fails; an alternate path exists. */
 const fs1: SeedScenario = {

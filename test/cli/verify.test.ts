@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { tapegrid } from './run.js';
 import { describe, expect, it } from 'vitest';
 
