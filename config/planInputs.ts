@@ -101,5 +101,6 @@ export function buildPlanInputs(config: GridConfigFile, units: UnitParser, catal
             linksBroken: (config.drTest.links ?? 'kept') === 'broken',
           },
     catalog,
+    growth: config.growth === undefined ? null : { perYear: config.growth.perYear, horizonMonths: Math.round(seconds(config.growth.horizon) / (86400 * 30.4375)) },
   };
 }

@@ -235,6 +235,13 @@ function buildSchema(units: UnitParser | null) {
       workload: z.array(workload).optional(),
       targets: targets.optional(),
       drTest: drTest.optional().meta({ description: 'a DR test run while production continues (11.9, 11.10)' }),
+      growth: z
+        .strictObject({
+          perYear: z.number().min(-0.9).max(10).meta({ description: 'yearly growth of host data, e.g. 0.3 for 30 % a year' }),
+          horizon: quantity('duration', 'planning horizon, e.g. "36 months"'),
+        })
+        .optional()
+        .meta({ description: 'growth of the workload over the planning horizon (PLN-4)' }),
       modelOptions: z
         .strictObject({
           syncDeferredOnWriteFailure: z.boolean().optional(),

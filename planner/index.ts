@@ -13,3 +13,4 @@ export { daysResident, diskOnlyFillSeconds } from './cache.js';
 export { cartridgesFor } from './scratch.js';
 export { bruteForce, cheapestConfiguration, judgedFigures, searchDimensions, type SearchResult } from './search.js';
 export { buildPlan, type ChartData, type Plan } from './plan.js';
+export { grown, growthOutlook, type GrowthResult } from './growth.js';

@@ -142,4 +142,6 @@ export interface PlanInputs {
   /** DR test: its clusters, length and daily writes (null when none is configured). */
   readonly drTest: { readonly clusters: readonly ClusterId[]; readonly seconds: number; readonly writesBytesPerDay: number | null; readonly linksBroken: boolean } | null;
   readonly catalog: Catalog;
+  /** Yearly growth of host data and the horizon in months (PLN-4), or null. */
+  readonly growth: { readonly perYear: number; readonly horizonMonths: number } | null;
 }

@@ -4,6 +4,7 @@ import type { PlanInputs } from './inputs.js';
 import { outageFigures } from './outage.js';
 import { scratchFigures } from './scratch.js';
 import { cheapestConfiguration, type SearchResult } from './search.js';
+import { growthOutlook, type GrowthResult } from './growth.js';
 import { analyseDirection, analyseWan, linkBetween, wanFigures } from './wan.js';
 import { allTraffic } from './traffic.js';
 
@@ -27,6 +28,8 @@ export interface Plan {
   readonly recommendation: SearchResult;
   readonly verdict: Verdict;
   readonly assumptions: readonly { readonly name: string; readonly value: string; readonly source: string }[];
+  /** Growth over the horizon, when the configuration gives one (PLN-4). */
+  readonly growth: GrowthResult | null;
 }
 
 /**
@@ -106,5 +109,5 @@ export function buildPlan(inputs: PlanInputs): Plan {
   ];
   const recommendation = cheapestConfiguration(inputs);
   const verdict = worstVerdict(sections.flatMap((section) => section.figures.map((figure) => figure.verdict)));
-  return { grid: inputs.grid, sections, charts, recommendation, verdict, assumptions };
+  return { grid: inputs.grid, sections, charts, recommendation, verdict, assumptions, growth: growthOutlook(inputs) };
 }

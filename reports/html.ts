@@ -124,6 +124,10 @@ export function renderHtml(report: ReportData, generatedAt: string): string {
     out.push(table(['what', 'choice', 'cost', 'what binds'], plan.recommendation.choices.map((choice) => [choice.label, `${choice.option ?? 'no catalog option meets the targets'}${choice.whatIf ? ' (what-if option)' : ''}`, Number.isFinite(choice.cost) ? choice.cost.toFixed(1) : '-', choice.binds])));
     if (plan.recommendation.feasible) out.push(`<p>Total cost ${plan.recommendation.totalCost.toFixed(1)} catalog units${plan.recommendation.runnerUp === null ? '' : `; runner-up: ${e(plan.recommendation.runnerUp.option)} for ${e(plan.recommendation.runnerUp.dimension)} (total ${plan.recommendation.runnerUp.totalCost.toFixed(1)})`}.</p>`);
     out.push('</section>');
+    if (plan.growth !== null) {
+      out.push(`<section id="growth"><h2>Growth over ${plan.growth.horizonMonths} months</h2><p>${plan.growth.firstFailure === null ? `At ${(plan.growth.perYear * 100).toFixed(0)} % a year, every target still holds at the horizon.` : `At ${(plan.growth.perYear * 100).toFixed(0)} % a year, <strong class="violated">${e(plan.growth.firstFailure.figure.title)}</strong> fails in month ${plan.growth.firstFailure.month}.`}</p>`);
+      out.push(figureRows(plan.growth.atHorizon), '</section>');
+    }
     out.push('<section id="assumptions"><h2>Assumptions and defaults</h2>', table(['assumption', 'value', 'source'], plan.assumptions.map((assumption) => [assumption.name, assumption.value, assumption.source])), '</section>');
   }
 

@@ -100,6 +100,11 @@ export function renderMarkdown(report: ReportData): string {
     lines.push('## Recommendations', '');
     lines.push(...table(['what', 'choice', 'cost', 'what binds'], plan.recommendation.choices.map((choice) => [choice.label, `${choice.option ?? 'none meets the targets'}${choice.whatIf ? ' (what-if)' : ''}`, Number.isFinite(choice.cost) ? choice.cost.toFixed(1) : '-', choice.binds])), '');
     if (plan.recommendation.feasible) lines.push(`Total cost ${plan.recommendation.totalCost.toFixed(1)} catalog units${plan.recommendation.runnerUp === null ? '' : `; runner-up: ${text(plan.recommendation.runnerUp.option)} for ${plan.recommendation.runnerUp.dimension} (total ${plan.recommendation.runnerUp.totalCost.toFixed(1)})`}.`, '');
+    if (plan.growth !== null) {
+      lines.push(`## Growth over ${plan.growth.horizonMonths} months`, '');
+      lines.push(plan.growth.firstFailure === null ? `At ${(plan.growth.perYear * 100).toFixed(0)} % a year, every target still holds at the horizon.` : `At ${(plan.growth.perYear * 100).toFixed(0)} % a year, **${text(plan.growth.firstFailure.figure.title)}** fails in month ${plan.growth.firstFailure.month}.`, '');
+      lines.push(...table(['figure at the horizon', 'value', 'verdict'], plan.growth.atHorizon.map((figure) => [figure.title, figure.display, figure.verdict])), '');
+    }
     lines.push('## Assumptions and defaults', '');
     lines.push(...table(['assumption', 'value', 'source'], plan.assumptions.map((assumption) => [assumption.name, assumption.value, assumption.source])), '');
   }

@@ -57,6 +57,16 @@ export function renderPlan(plan: Plan, file: string, style: Style): string {
     if (recommendation.runnerUp !== null) lines.push(`  runner-up: ${recommendation.runnerUp.option} for ${recommendation.runnerUp.dimension}, total ${recommendation.runnerUp.totalCost.toFixed(1)}`);
   }
   lines.push('');
+  if (plan.growth !== null) {
+    lines.push(style.bold(`Growth: ${(plan.growth.perYear * 100).toFixed(0)} % a year over ${plan.growth.horizonMonths} months`));
+    lines.push(
+      plan.growth.firstFailure === null
+        ? style.green('  every target still holds at the horizon')
+        : style.red(`  month ${plan.growth.firstFailure.month}: ${plan.growth.firstFailure.figure.title} fails (${plan.growth.firstFailure.figure.display}${plan.growth.firstFailure.figure.target === undefined ? '' : `, target ${plan.growth.firstFailure.figure.target}`})`),
+    );
+    for (const figure of plan.growth.atHorizon.filter((candidate) => candidate.verdict !== 'meets')) lines.push(`  at the horizon: ${figure.title}: ${figure.display} (${figure.verdict})`);
+    lines.push('');
+  }
   lines.push(style.bold('Assumptions and defaults'));
   for (const assumption of plan.assumptions) lines.push(`  ${assumption.name}: ${assumption.value}  ${style.dim(`(${assumption.source})`)}`);
   lines.push('');

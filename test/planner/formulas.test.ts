@@ -94,6 +94,17 @@ describe('planner formulas, with the arithmetic written out', () => {
     expect(pool?.value).toBeCloseTo(2500 * (1 + 2 + 3), 6);
   });
 
+  it('PLN-4: growth: at 30 % a year, 20 days resident against a 15-day target fails in month 14', () => {
+    // Days resident = 100 TB / (5 TB/day x 1.3^(m/12)); below 15 d when 1.3^(m/12) > 4/3, i.e. m > 12 ln(4/3) / ln(1.3) = 13.2.
+    const plan = buildPlan(twoSites({ targets: { rpoSeconds: {}, drTestSeconds: null, daysResident: 15 }, growth: { perYear: 0.3, horizonMonths: 36 } }));
+    expect(plan.growth?.firstFailure?.month).toBe(14);
+    expect(plan.growth?.firstFailure?.figure.id).toBe('cache.days-resident.0');
+    const atHorizon = plan.growth?.atHorizon.find((figure) => figure.id === 'cache.days-resident.0');
+    // 1.3^3 = 2.197: 100 / (5 x 2.197) = 9.10 d.
+    expect(atHorizon?.value).toBeCloseTo(100 / (5 * 2.197), 6);
+    expect(buildPlan(twoSites()).growth).toBeNull();
+  });
+
   it('verdicts: meets under 80 % of a limit, at risk up to it, fails above; at least 120 % for lower limits', () => {
     const plan = buildPlan(twoSites({ targets: { rpoSeconds: { MCDEF: 3600 }, drTestSeconds: null, daysResident: 19 } }));
     const resident = plan.sections.flatMap((section) => section.figures).find((figure) => figure.id === 'cache.days-resident.0');

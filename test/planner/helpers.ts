@@ -101,6 +101,7 @@ export function twoSites(overrides: Partial<PlanInputs> = {}): PlanInputs {
     expireHoldSeconds: 86400,
     drTest: null,
     catalog: testCatalog,
+    growth: null,
     ...overrides,
   };
 }
