@@ -1,5 +1,5 @@
 import type { GridDefinition } from './definition.js';
-import type { GridState } from './state.js';
+import type { GridState, VolumeState } from './state.js';
 import { pairKey } from './topology.js';
 
 /**
@@ -36,8 +36,47 @@ export function initialState(definition: GridDefinition): GridState {
   };
 }
 
-/** A deep copy of the dynamic part of a state; the definition is shared (it never changes). */
+function cloneVolume(volume: VolumeState): VolumeState {
+  const copies: VolumeState['copies'] = {};
+  for (const [id, copy] of Object.entries(volume.copies)) copies[Number(id)] = { ...copy };
+  return {
+    ...volume,
+    dataParent: [...volume.dataParent],
+    metaParent: [...volume.metaParent],
+    copies,
+    // Tokens and copy-point lists are never changed in place, only replaced: they can be shared.
+    ownership: [...volume.ownership],
+    mounts: volume.mounts.map((mount) => ({ ...mount, syncDeferred: [...mount.syncDeferred] })),
+  };
+}
+
+/**
+ * A copy of the dynamic part of a state deep enough for `step` to change it freely; the definition
+ * and the readonly parts (ownership tokens, takeover settings, copy-point lists) are shared.
+ * Hand-written because it is the hottest path of every exploration (structuredClone was 3x slower).
+ */
 export function cloneState(state: GridState): GridState {
-  const { definition, ...dynamic } = state;
-  return { definition, ...structuredClone(dynamic) };
+  const volumes: GridState['volumes'] = {};
+  for (const [volser, volume] of Object.entries(state.volumes)) volumes[volser] = cloneVolume(volume);
+  const links: GridState['links'] = {};
+  for (const [key, up] of Object.entries(state.links)) links[key] = [...up];
+  const hostPaths: GridState['hostPaths'] = {};
+  for (const [host, paths] of Object.entries(state.hostPaths)) hostPaths[host] = { ...paths };
+  const catalogs: GridState['catalogs'] = {};
+  for (const [host, catalog] of Object.entries(state.catalogs)) catalogs[host] = { ...catalog };
+  return {
+    definition: state.definition,
+    time: state.time,
+    clusters: [...state.clusters],
+    links,
+    hostPaths,
+    volumes,
+    takeovers: [...state.takeovers],
+    aotmTimers: state.aotmTimers.map((timer) => ({ ...timer })),
+    copyQueue: state.copyQueue.map((queued) => ({ ...queued })),
+    copiesSuspended: [...state.copiesSuspended],
+    writeProtect: [...state.writeProtect],
+    catalogs,
+    drTestActive: state.drTestActive,
+  };
 }
