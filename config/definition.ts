@@ -1,5 +1,5 @@
 import { defaultModelOptions, type ClusterDefinition, type CopyPoint, type GridDefinition } from '../model/index.js';
-import type { UnitParser } from './quantity.js';
+import { mustParse as requireValue, type UnitParser } from './quantity.js';
 import type { GridConfigFile } from './schema.js';
 
 /**
@@ -19,12 +19,6 @@ export const configDefaults = {
 } as const;
 
 const bytesPerMB = 1e6;
-
-function requireValue<T>(result: { ok: true; value: T } | { ok: false; problem: string }): T {
-  // Only reached after validation succeeded, so a failure here is a bug, not bad input.
-  if (!result.ok) throw new Error(`internal: a validated quantity did not parse: ${result.problem}`);
-  return result.value;
-}
 
 /** Builds the model's grid definition from a validated file: numbers in minutes and decimal MB. */
 export function buildDefinition(config: GridConfigFile, units: UnitParser): GridDefinition {

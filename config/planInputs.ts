@@ -1,12 +1,7 @@
 import type { Catalog, PlanInputs } from '../planner/index.js';
-import type { UnitParser } from './quantity.js';
+import { mustParse as required, type UnitParser } from './quantity.js';
 import type { GridConfigFile } from './schema.js';
 import { configDefaults } from './definition.js';
-
-function required<T>(result: { ok: true; value: T } | { ok: false; problem: string }): T {
-  if (!result.ok) throw new Error(`internal: a validated quantity did not parse: ${result.problem}`);
-  return result.value;
-}
 
 /** The hourly share of a day: the given profile, a peak-hour share with the rest even, or flat. */
 export function hourlyShare(peakHourShare: number | undefined, profile: readonly number[] | undefined): { shares: number[]; defaulted: boolean } {

@@ -37,6 +37,12 @@ const baseUnit: Readonly<Record<Dimension, string>> = { data: 'B', rate: 'B/s', 
 /** Result of parsing: a quantity, or what was wrong in words. */
 export type ParseResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problem: string; readonly foundDimension?: string };
 
+/** The value of a parse that validation already accepted; a failure here is a bug, not bad input. */
+export function mustParse<T>(result: ParseResult<T>): T {
+  if (!result.ok) throw new Error(`internal: a validated quantity did not parse: ${result.problem}`);
+  return result.value;
+}
+
 /** A synchronous parser, available once mathjs is loaded. */
 export interface UnitParser {
   quantity(text: string, dimension: Dimension): ParseResult<Quantity>;

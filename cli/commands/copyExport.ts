@@ -1,4 +1,5 @@
-import { buildTapeLibraries, loadCatalog, loadConfig, referenceCatalogPath, type LoadedConfig } from '../../config/index.js';
+import { buildTapeLibraries, type LoadedConfig } from '../../config/index.js';
+import { loadCatalogOrReport, loadConfigOrReport } from '../load.js';
 import {
   exportingCluster,
   initialLibraryState,
@@ -12,7 +13,6 @@ import {
   type GridState,
   type TapeLibraryDefinition,
 } from '../../model/index.js';
-import { renderProblems } from '../../reports/index.js';
 import { exitCodes, toJson, type CommandIO } from '../io.js';
 
 /** Help text of `tapegrid export` and `tapegrid recover`. */
@@ -76,16 +76,10 @@ function simulate(loaded: LoadedConfig, library: TapeLibraryDefinition, pool: nu
 }
 
 async function loadLibraries(file: string, io: CommandIO): Promise<{ loaded: LoadedConfig; libraries: TapeLibraryDefinition[] } | null> {
-  const loaded = await loadConfig(file);
-  if (!loaded.ok) {
-    io.err(renderProblems(file, loaded.problems, io.style));
-    return null;
-  }
-  const catalog = await loadCatalog(referenceCatalogPath, loaded.units);
-  if (!catalog.ok) {
-    io.err(renderProblems(referenceCatalogPath, catalog.problems, io.style));
-    return null;
-  }
+  const loaded = await loadConfigOrReport(file, io);
+  if (loaded === null) return null;
+  const catalog = await loadCatalogOrReport(loaded, io);
+  if (catalog === null) return null;
   return { loaded, libraries: buildTapeLibraries(loaded.config, catalog.catalog) };
 }
 

@@ -1,7 +1,8 @@
-import { buildPlanInputs, buildVerifySetup, loadCatalog, loadConfig, referenceCatalogPath } from '../../config/index.js';
+import { buildPlanInputs, buildVerifySetup } from '../../config/index.js';
+import { loadCatalogOrReport, loadConfigOrReport } from '../load.js';
 import { buildPlan } from '../../planner/index.js';
 import { checkDrPlan, whyEachStep } from '../../properties/index.js';
-import { renderChecklist, renderDrTest, renderProblems } from '../../reports/index.js';
+import { renderChecklist, renderDrTest } from '../../reports/index.js';
 import { exitCodes, toJson, type CommandIO } from '../io.js';
 import { createProgress } from '../progress.js';
 
@@ -30,11 +31,8 @@ export async function runDrTest(file: string, options: { json: boolean; checklis
     io.err('tapegrid drtest: --runs and --seed expect whole numbers');
     return exitCodes.badInput;
   }
-  const loaded = await loadConfig(file);
-  if (!loaded.ok) {
-    io.err(renderProblems(file, loaded.problems, io.style));
-    return exitCodes.badInput;
-  }
+  const loaded = await loadConfigOrReport(file, io);
+  if (loaded === null) return exitCodes.badInput;
   const setup = buildVerifySetup(loaded.config, loaded.definition);
   if (setup.drTest === null) {
     io.err(`${file}: no drTest section: describe the DR test plan (host, clusters, links, write protect, test range, TMS rules)`);
@@ -51,8 +49,8 @@ export async function runDrTest(file: string, options: { json: boolean; checklis
   progress.finish();
   let figures: ReturnType<typeof buildPlan>['sections'][number]['figures'] = [];
   if ((loaded.config.workload ?? []).length > 0) {
-    const catalog = await loadCatalog(referenceCatalogPath, loaded.units);
-    if (catalog.ok) {
+    const catalog = await loadCatalogOrReport(loaded, io);
+    if (catalog !== null) {
       const plan = buildPlan(buildPlanInputs(loaded.config, loaded.units, catalog.catalog));
       figures = plan.sections.flatMap((section) => section.figures).filter((figure) => figure.id.startsWith('outage.') || figure.id.startsWith('scratch.pool') || figure.id === 'scratch.dr-test-range');
     }

@@ -1,6 +1,7 @@
-import { buildPlanInputs, loadCatalog, loadConfig, referenceCatalogPath } from '../../config/index.js';
+import { buildPlanInputs } from '../../config/index.js';
+import { loadCatalogOrReport, loadConfigOrReport } from '../load.js';
 import { buildPlan, type PlanInputs } from '../../planner/index.js';
-import { renderPlan, renderProblems } from '../../reports/index.js';
+import { renderPlan } from '../../reports/index.js';
 import { exitCodes, spacedQuantity, toJson, type CommandIO } from '../io.js';
 
 /** Help text of `tapegrid plan`. */
@@ -62,18 +63,11 @@ function applyTargets(inputs: PlanInputs, targets: readonly string[], parseSecon
 
 /** `tapegrid plan`. */
 export async function runPlan(file: string, options: { json: boolean; catalog?: string; targets: readonly string[] }, io: CommandIO): Promise<number> {
-  const loaded = await loadConfig(file);
-  if (!loaded.ok) {
-    if (options.json) io.out(JSON.stringify({ file, valid: false, problems: loaded.problems }, null, 2));
-    else io.err(renderProblems(file, loaded.problems, io.style));
-    return exitCodes.badInput;
-  }
-  const catalogPath = options.catalog ?? referenceCatalogPath;
-  const catalog = await loadCatalog(catalogPath, loaded.units);
-  if (!catalog.ok) {
-    io.err(renderProblems(catalogPath, catalog.problems, io.style));
-    return exitCodes.badInput;
-  }
+  const loaded = await loadConfigOrReport(file, io, options.json);
+  if (loaded === null) return exitCodes.badInput;
+  const catalog = await loadCatalogOrReport(loaded, io, options.catalog);
+  if (catalog === null) return exitCodes.badInput;
+  const catalogPath = catalog.path;
   if ((loaded.config.workload ?? []).length === 0) {
     io.err(`${file}: planning needs a workload section (daily writes per cluster)`);
     return exitCodes.badInput;

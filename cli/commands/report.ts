@@ -2,14 +2,14 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildPlanInputs, buildVerifySetup, loadCatalog, loadConfig, referenceCatalogPath } from '../../config/index.js';
+import { buildPlanInputs, buildVerifySetup } from '../../config/index.js';
+import { loadCatalogOrReport, loadConfigOrReport } from '../load.js';
 import { parseDomainRules, scanSources, traceabilityMatrix } from '../../traceability/index.js';
 import { buildPlan } from '../../planner/index.js';
 import { verify } from '../../properties/index.js';
 import { buildReportData, type ReportWhatIf } from '../../reports/reportData.js';
 import { renderHtml } from '../../reports/html.js';
 import { renderMarkdown } from '../../reports/markdown.js';
-import { renderProblems } from '../../reports/index.js';
 import { runScenario, whatIfScenario, type FailureSpec } from '../../scenarios/index.js';
 import type { GridDefinition, TakeoverMode } from '../../model/index.js';
 import type { TakeoverRule } from '../../properties/index.js';
@@ -87,21 +87,14 @@ export async function runReport(file: string, options: { out?: string; force: bo
     io.err(`tapegrid report: ${options.out} already exists and is not empty; nothing was written. Use --force to overwrite ${reportFiles.join(', ')} there.`);
     return exitCodes.badInput;
   }
-  const loaded = await loadConfig(file);
-  if (!loaded.ok) {
-    io.err(renderProblems(file, loaded.problems, io.style));
-    return exitCodes.badInput;
-  }
+  const loaded = await loadConfigOrReport(file, io);
+  if (loaded === null) return exitCodes.badInput;
   if (loaded.definition.hosts.length === 0) {
     io.err(`${file}: a report needs at least one host to verify and run what-ifs`);
     return exitCodes.badInput;
   }
-  const catalogPath = options.catalog ?? referenceCatalogPath;
-  const catalog = await loadCatalog(catalogPath, loaded.units);
-  if (!catalog.ok) {
-    io.err(renderProblems(catalogPath, catalog.problems, io.style));
-    return exitCodes.badInput;
-  }
+  const catalog = await loadCatalogOrReport(loaded, io, options.catalog);
+  if (catalog === null) return exitCodes.badInput;
   const setup = buildVerifySetup(loaded.config, loaded.definition);
   const progress = createProgress('verifying', process.stderr.isTTY === true);
   const verification = verify(setup, { runs, seed, maxSteps: 40, onProgress: (done, total) => progress.update(done, total) });

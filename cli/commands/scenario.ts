@@ -1,7 +1,7 @@
-import { loadConfig } from '../../config/index.js';
+import { loadConfigOrReport } from '../load.js';
 import type { TakeoverMode } from '../../model/index.js';
 import { namedStates, parseFailure, runScenario, seedScenarios, whatIfScenario, type FailureSpec } from '../../scenarios/index.js';
-import { renderProblems, renderScenario } from '../../reports/index.js';
+import { renderScenario } from '../../reports/index.js';
 import { exitCodes, spacedQuantity, type CommandIO } from '../io.js';
 
 /** Help text of `tapegrid scenario`. */
@@ -82,11 +82,8 @@ export async function runWhatIf(file: string, options: { json: boolean; fail?: s
     io.err(`tapegrid whatif: --takeover expects read or write, found "${options.takeover}"`);
     return exitCodes.badInput;
   }
-  const loaded = await loadConfig(file);
-  if (!loaded.ok) {
-    io.err(renderProblems(file, loaded.problems, io.style));
-    return exitCodes.badInput;
-  }
+  const loaded = await loadConfigOrReport(file, io);
+  if (loaded === null) return exitCodes.badInput;
   if (!loaded.definition.hosts.some((host) => host.role === 'production')) {
     io.err(`${file}: a what-if needs at least one production host`);
     return exitCodes.badInput;

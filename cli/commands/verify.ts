@@ -1,6 +1,7 @@
-import { buildVerifySetup, loadConfig } from '../../config/index.js';
+import { buildVerifySetup } from '../../config/index.js';
+import { loadConfigOrReport } from '../load.js';
 import { invariants, verify } from '../../properties/index.js';
-import { renderProblems, renderVerify } from '../../reports/index.js';
+import { renderVerify } from '../../reports/index.js';
 import { exitCodes, type CommandIO } from '../io.js';
 import { createProgress } from '../progress.js';
 
@@ -66,12 +67,8 @@ export async function runVerify(file: string, options: VerifyCommandOptions, io:
     io.err(`tapegrid verify: ${problems.join('\n')}`);
     return exitCodes.badInput;
   }
-  const loaded = await loadConfig(file);
-  if (!loaded.ok) {
-    if (options.json) io.out(JSON.stringify({ file, valid: false, problems: loaded.problems }, null, 2));
-    else io.err(renderProblems(file, loaded.problems, io.style));
-    return exitCodes.badInput;
-  }
+  const loaded = await loadConfigOrReport(file, io, options.json);
+  if (loaded === null) return exitCodes.badInput;
   if (loaded.definition.hosts.length === 0) {
     io.err(`${file}: verification needs at least one host (hosts: [...]) to issue mounts`);
     return exitCodes.badInput;
