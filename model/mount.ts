@@ -167,19 +167,19 @@ export function specificMount(state: GridState, event: { host: string; cluster: 
   const cluster = state.definition.clusters.find((candidate) => candidate.id === event.cluster);
   const ignoreFastReady = scratch && writeProtected && cluster?.writeProtect.ignoreFastReady === true;
   if (scratch && !ignoreFastReady && expireHoldActive(state, record)) return fail('expire-hold', record.category);
+  const surfaced = scratch && !ignoreFastReady ? 'empty' : 'data';
+  // Choose the I/O cache before taking ownership, so that a refused mount leaves ownership where it was.
+  let ioCluster =
+    surfaced === 'empty'
+      ? scratchIoCluster(state, event.cluster, effectiveCopyPoints(state.definition, record.managementClass, event.cluster, true))
+      : privateIoCluster(state, volume, event.cluster);
+  if (ioCluster === null && ownershipPlan(state, volume, event.cluster).kind !== 'refused') return fail('no-valid-copy');
   const ownership = acquireOwnership(state, volume, event.cluster, observations);
   if (!ownership.ok) return fail(ownership.reason, ownership.owner === null ? undefined : `owner C${ownership.owner}`);
-  const surfaced = scratch && !ignoreFastReady ? 'empty' : 'data';
-  let ioCluster: ClusterId | null;
-  if (surfaced === 'empty') {
-    ioCluster = scratchIoCluster(state, event.cluster, effectiveCopyPoints(state.definition, record.managementClass, event.cluster, true));
-  } else {
-    ioCluster = privateIoCluster(state, volume, event.cluster);
-    if (ioCluster !== null && ioCluster !== event.cluster && cluster?.override.forceLocalCopy === true) {
-      ioCluster = forceCopyToLocal(state, volume, ioCluster, event.cluster, observations);
-    }
-  }
   if (ioCluster === null) return fail('no-valid-copy');
+  if (surfaced === 'data' && ioCluster !== event.cluster && cluster?.override.forceLocalCopy === true) {
+    ioCluster = forceCopyToLocal(state, volume, ioCluster, event.cluster, observations);
+  }
   const readOnlyReason = ignoreFastReady
     ? 'ignore-fast-ready'
     : writeProtected

@@ -35,6 +35,21 @@ describe('volume ownership (OWN)', () => {
     expect(refusal(last)).toBe('owner-unreachable');
   });
 
+  it('OWN-2: a mount refused for want of a valid copy leaves ownership where it was', () => {
+    const { state, last } = after(twoClusterRun, [
+      insertScratch(0, [A1 as string]),
+      { type: 'scratch-mount', host: 'HOST', cluster: 0, managementClass: 'MCNONE' },
+      { type: 'write', cluster: 0, volser: A1 as string },
+      { type: 'rewind-unload', cluster: 0, volser: A1 as string },
+      { type: 'link-fail', between: [0, 1], link: 0 },
+      { type: 'link-fail', between: [0, 1], link: 1 },
+      { type: 'set-takeover', at: 1, of: 0, mode: 'write' },
+      { type: 'specific-mount', host: 'HOST', cluster: 1, volser: A1 as string },
+    ]);
+    expect(refusal(last)).toBe('no-valid-copy');
+    expect(state.volumes[A1 as string]?.ownership).toEqual([{ cluster: 0, access: 'full' }]);
+  });
+
   it('OWN-3: clusters never take ownership without direction, however long the owner is silent', () => {
     const { state, last } = after(twoClusterRun, [
       ...writtenAtC0,
