@@ -3,7 +3,6 @@ import { onOneLine } from './lineage.js';
 import { ownershipPlan, writeCapableOwners } from './ownership.js';
 import { privateIoCluster } from './selection.js';
 import type { GridState, VolumeState } from './state.js';
-import { clusterIds } from './topology.js';
 
 /**
  * Read-only questions about a state, for invariants, scenarios and reports. None changes the state.
@@ -34,18 +33,7 @@ export function readabilityThrough(state: GridState, volser: string, cluster: Cl
   return { kind: 'readable', ioCluster, viaTakeover: plan.kind === 'takeover' || (plan.kind === 'held' && plan.access === 'read-only') };
 }
 
-/** Clusters through which the volume is readable now. */
-export function readableFrom(state: GridState, volser: string): ClusterId[] {
-  return clusterIds(state.definition).filter((id) => readabilityThrough(state, volser, id).kind === 'readable');
-}
 
-/** Clusters holding a copy of the volume's newest data version (whether reachable or not). */
-export function clustersWithNewestCopy(volume: VolumeState): ClusterId[] {
-  const newest = volume.dataParent.length - 1;
-  return Object.entries(volume.copies)
-    .filter(([, copy]) => copy.dataVersion === newest)
-    .map(([id]) => Number(id));
-}
 
 /**
  * OWN-11: whether the volume's history split, i.e. two clusters hold data, known data or metadata

@@ -1,4 +1,4 @@
-import { initialState, oldestUncopiedAge, runEvents, step as modelStep, type GridEvent, type GridState, type Observation, type StepResult } from '../model/index.js';
+import { initialState, oldestUncopiedAge, step as modelStep, type GridEvent, type GridState, type Observation, type StepResult } from '../model/index.js';
 import { preambleEvents, resolveAction, type Action } from './actions.js';
 import type { Invariant, InvariantId } from './invariant.js';
 import type { VerifySetup } from './setup.js';
@@ -71,7 +71,3 @@ export function runActions(setup: VerifySetup, actions: readonly Action[], invar
   return { preamble: preambleEvents(setup), steps, violation: null, maxUncopiedAgeMinutes };
 }
 
-/** Replays plain model events (for `--replay` of a saved trace and for tests). */
-export function replayEvents(setup: VerifySetup, events: readonly GridEvent[]): GridState {
-  return runEvents(startState(setup), events).state;
-}

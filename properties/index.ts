@@ -6,7 +6,7 @@ export type { Action, ResolvedAction } from './actions.js';
 export { actionArbitrary, drTestBeginEvents, drTestEndEvents, preambleEvents, resolveAction, runbookAllows } from './actions.js';
 export type { Invariant, InvariantId, StepFacts } from './invariant.js';
 export { drTestIsolation, invariants, noDualOwnership, noWriteTakeoverOfLiveCluster, runCopiesMade, scratchSafety, survivesLossOfOneCluster, writeProtectHolds } from './invariants/index.js';
-export { replayEvents, runActions, startState, type RunOutcome, type StepFunction, type TraceStep, type Violation } from './explore.js';
+export { runActions, startState, type RunOutcome, type StepFunction, type TraceStep, type Violation } from './explore.js';
 export { parseReplay, verify, type InvariantVerdict, type VerifyOptions, type VerifyResult } from './verify.js';
 export { hostVolsers, type DrTestSetup, type TakeoverRule, type VerifySetup } from './setup.js';
 export { copyModesArbitrary, gridSketchArbitrary, safeSetupArbitrary } from './generators.js';
