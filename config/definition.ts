@@ -40,6 +40,7 @@ export function buildDefinition(config: GridConfigFile, units: UnitParser): Grid
               graceMinutes: minutes(cluster.aotm.gracePeriod ?? configDefaults.aotmGracePeriod),
               retryMinutes: minutes(cluster.aotm.retryPeriod ?? configDefaults.aotmRetryPeriod),
               tsscNetwork: cluster.aotm.tsscNetwork,
+              ...(cluster.aotm.peers === undefined ? {} : { peers: cluster.aotm.peers }),
             },
           }
         : {}),

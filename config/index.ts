@@ -7,7 +7,7 @@ export { configJsonSchema, driveTypes, type GridConfigFile } from './schema.js';
 export { configDefaults } from './definition.js';
 export type { ConfigProblem, ConfigProblemCode } from './problems.js';
 export { loadUnitParser, type Dimension, type LinkCapacity, type Quantity, type UnitParser } from './quantity.js';
-export { buildVerifySetup, defaultVolumesPerHost } from './verifySetup.js';
+export { buildVerifySetup, defaultVolumesPerHost, exhaustiveBoundsOf } from './verifySetup.js';
 export { loadCatalog, referenceCatalogPath } from './catalog.js';
 export { buildPlanInputs, hourlyShare } from './planInputs.js';
 export { starterConfig, type StarterAnswers } from './starter.js';

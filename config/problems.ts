@@ -32,7 +32,9 @@ export type ConfigProblemCode =
   | 'write-protect-production-category'
   | 'wot-during-dr-test'
   | 'undefined-class-at-mount-cluster'
-  | 'no-copy-anywhere';
+  | 'no-copy-anywhere'
+  | 'single-copy-survival-class'
+  | 'write-takeover-at-several-survivors';
 
 /** One problem. Warnings do not stop a command; errors do (exit code 2). */
 export interface ConfigProblem {

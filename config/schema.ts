@@ -48,6 +48,7 @@ function buildSchema(units: UnitParser | null) {
     mode: z.enum(['read', 'write']).meta({ description: 'takeover mode AOTM enables when the peer is found down' }),
     gracePeriod: quantity('duration', 'wait before the TSSC check (seed: 20 min; later documentation: 10 to 1000 min, default 25)').optional(),
     retryPeriod: quantity('duration', 'wait between later checks (later documentation: 5 to 100 min, default 5)').optional(),
+    peers: z.array(z.int().min(0).max(7)).optional().meta({ description: 'the peer clusters AOTM may take over (default: every peer); one survivor per peer avoids OWN-13' }),
     tsscNetwork: z
       .enum(['independent', 'same-tssc', 'shared-with-grid-links'])
       .meta({ description: 'how the TSSCs reach each other; the seed requires a network other than the grid links (TOP-4)' }),
@@ -242,6 +243,15 @@ function buildSchema(units: UnitParser | null) {
         })
         .optional()
         .meta({ description: 'growth of the workload over the planning horizon (PLN-4)' }),
+      verification: z
+        .strictObject({
+          volumesPerHost: z.int().min(1).max(16).optional().meta({ description: 'scratch volumes per host in the exhaustive search (default 2)' }),
+          depth: z.int().min(1).max(1000).optional().meta({ description: 'longest action sequence searched (default 12)' }),
+          maxStates: z.int().min(1).max(50_000_000).optional().meta({ description: 'distinct states at most (default 20000)' }),
+          failures: z.int().min(0).max(64).optional().meta({ description: 'components failed at once at most (default 2)' }),
+        })
+        .optional()
+        .meta({ description: 'this grid\'s default scope for the exhaustive search of `tapegrid verify` and `report` (command-line options override it)' }),
       modelOptions: z
         .strictObject({
           syncDeferredOnWriteFailure: z.boolean().optional(),

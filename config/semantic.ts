@@ -300,7 +300,56 @@ export function semanticChecks(config: Salvaged, units: UnitParser, context: Con
       problems.push(configWarning('wot-during-dr-test', ['drTest', 'takeoverWhenBroken'], 'write ownership takeover for a DR test: the seed says never, use read (OWN-9)', { rule: 'OWN-9' }));
     }
   }
-  (config.targets?.survivesLossOfOneCluster ?? []).forEach((name, index) => checkClass(name, ['targets', 'survivesLossOfOneCluster', index]));
+  problems.push(...severalSurvivorWarnings(config, clusters.map((cluster) => cluster.id)));
+  (config.targets?.survivesLossOfOneCluster ?? []).forEach((name, index) => {
+    checkClass(name, ['targets', 'survivesLossOfOneCluster', index]);
+    // CCP-3: a class that must survive the loss of a cluster needs copies on two clusters, as defined wherever it is mounted.
+    const mc = present(config.managementClasses).find((candidate) => candidate.name === name);
+    for (const [definedAt, modes] of Object.entries(mc?.copyModes ?? {})) {
+      const copies = [...modes.toUpperCase()].filter((letter) => letter === 'R' || letter === 'S' || letter === 'D').length;
+      if (copies < 2) {
+        problems.push(
+          configWarning('single-copy-survival-class', ['managementClasses', present(config.managementClasses).indexOf(mc ?? ({} as never)), 'copyModes', definedAt], `${name} must survive the loss of one cluster (targets.survivesLossOfOneCluster) but, as defined on cluster ${definedAt} ("${modes}"), keeps a copy on only ${copies} cluster; give a second cluster R, S or D`, { rule: 'CCP-3', expected: 'at least two of R, S, D', found: `"${modes}"` }),
+        );
+      }
+    }
+  });
 
+  return problems;
+}
+
+/**
+ * OWN-13 (11.1): when the runbook or AOTM allows write takeover of one cluster at two or more
+ * survivors, two survivors cut off from each other can both take the same volume. Warns once per
+ * failed cluster, naming the survivors and the fix.
+ */
+function severalSurvivorWarnings(config: Salvaged, ids: readonly number[]): ConfigProblem[] {
+  if (ids.length < 3) return [];
+  const problems: ConfigProblem[] = [];
+  const rules = config.runbook?.takeover ?? [];
+  for (const failed of ids) {
+    const takers = new Map<number, (string | number)[]>();
+    rules.forEach((rule, index) => {
+      if (rule.mode !== 'write' || (rule.of !== undefined && !rule.of.includes(failed))) return;
+      for (const at of rule.at ?? ids) if (at !== failed && !takers.has(at)) takers.set(at, ['runbook', 'takeover', index]);
+    });
+    each(config.clusters, (cluster, index) => {
+      const coversFailed = cluster.aotm?.peers === undefined || cluster.aotm.peers.includes(failed);
+      if (cluster.id !== failed && cluster.aotm?.enabled === true && cluster.aotm.mode === 'write' && coversFailed && !takers.has(cluster.id)) takers.set(cluster.id, ['clusters', index, 'aotm', 'mode']);
+    });
+    // A survivor no host has devices on never receives a mount, so it never takes a volume.
+    for (const taker of [...takers.keys()]) if (!present(config.hosts).some((host) => host.online.includes(taker))) takers.delete(taker);
+    if (takers.size < 2) continue;
+    const names = [...takers.keys()].sort((a, b) => a - b).map((id) => `C${id}`);
+    const path = [...takers.values()][0] ?? ['runbook'];
+    problems.push(
+      configWarning(
+        'write-takeover-at-several-survivors',
+        path,
+        `write ownership takeover of C${failed} is allowed at ${names.join(' and ')}: if C${failed} fails and those survivors lose their links to each other, each can take the same volume (split brain, OWN-13); designate one survivor per failed cluster (runbook "at"/"of"), or require the survivors' links up before a takeover`,
+        { rule: 'OWN-13', expected: 'one survivor with write takeover per failed cluster', found: names.join(', ') },
+      ),
+    );
+  }
   return problems;
 }

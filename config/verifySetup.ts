@@ -1,5 +1,6 @@
 import type { GridDefinition } from '../model/index.js';
 import type { DrTestSetup, TakeoverRule, VerifySetup } from '../properties/setup.js';
+import { defaultExhaustiveBounds, type ExhaustiveBounds } from '../properties/verify.js';
 import type { GridConfigFile } from './schema.js';
 
 /** Default number of scratch volumes each host starts with in an exploration. */
@@ -33,4 +34,16 @@ export function buildVerifySetup(config: GridConfigFile, definition: GridDefinit
           testReturnToScratch: config.drTest.tms?.test?.returnToScratch ?? false,
         };
   return { definition, runbook, drTest, survivesLossOfOneCluster: config.targets?.survivesLossOfOneCluster ?? [], volumesPerHost };
+}
+
+/** The exhaustive search's default scope for this configuration: its `verification` section over the defaults. */
+export function exhaustiveBoundsOf(config: GridConfigFile): ExhaustiveBounds {
+  const own = config.verification;
+  return {
+    volumesPerHost: own?.volumesPerHost ?? defaultExhaustiveBounds.volumesPerHost,
+    maxDepth: own?.depth ?? defaultExhaustiveBounds.maxDepth,
+    maxStates: own?.maxStates ?? defaultExhaustiveBounds.maxStates,
+    maxFailures: own?.failures ?? defaultExhaustiveBounds.maxFailures,
+    symmetry: true,
+  };
 }

@@ -36,6 +36,8 @@ export interface AotmDefinition {
   /** Minutes between later checks when the first found the peer alive (later documentation: 5). */
   readonly retryMinutes: number;
   readonly tsscNetwork: TsscNetwork;
+  /** Peers AOTM may take over; undefined: every peer. */
+  readonly peers?: readonly ClusterId[];
 }
 
 /** Copy Policy Override settings of one cluster (TVC-2, CCP-5). */

@@ -14,6 +14,8 @@ export type GridEvent =
       readonly cluster: ClusterId;
       readonly managementClass: string;
       readonly category?: string;
+      /** Which of the equally ranked scratch volumes the library hands out; the first by volser when absent. */
+      readonly volser?: string;
     }
   /** A host asks for one named volume (OWN-2, TVC-1). */
   | { readonly type: 'specific-mount'; readonly host: string; readonly cluster: ClusterId; readonly volser: string }

@@ -131,6 +131,15 @@ function rejoin(state: GridState, cluster: ClusterId, previous: 'down' | 'servic
   }
   state.takeovers = state.takeovers.filter((setting) => setting.of !== cluster);
   state.aotmTimers = state.aotmTimers.filter((timer) => timer.of !== cluster);
+  // OWN-14 (assumed, README): the rejoining cluster learns from the grid's database of every volume a
+  // peer took over from it with full access, including from a taker that is itself down now, and
+  // drops its own ownership of it; it never resumes ownership of a volume someone else took.
+  for (const volume of Object.values(state.volumes)) {
+    const taker = volume.ownership.find((token) => token.takenFrom === cluster && token.access === 'full' && token.cluster !== cluster);
+    if (taker === undefined || !volume.ownership.some((token) => token.cluster === cluster)) continue;
+    volume.ownership = volume.ownership.filter((token) => token.cluster !== cluster);
+    observations.push({ kind: 'ownership-reconciled', volser: volume.volser, cluster, holder: taker.cluster });
+  }
   reconcileAll(state, observations);
   return true;
 }

@@ -28,7 +28,8 @@ export type { ClusterCopy, ClusterStatus, GridState, MountState, OwnershipToken,
 export { initialState } from './initial.js';
 export { step } from './step.js';
 export { gridStates, gridStateNames, type GridStateCode } from './gridStates.js';
-export { dualOwnedVolumes, hasDiverged, oldestUncopiedAge, readabilityThrough, type Readability } from './queries.js';
+export { dualOwnedVolumes, hasDiverged, nextDeadline, oldestUncopiedAge, readabilityThrough, type Readability } from './queries.js';
+export { scratchCandidates } from './mount.js';
 export { effectiveCopyPoints } from './selection.js';
 export { cacheFreeMB, cacheFull, cacheUsedMB } from './cache.js';
 export { canCommunicate, pairKey } from './topology.js';

@@ -38,15 +38,30 @@ export function initialState(definition: GridDefinition): GridState {
 
 function cloneVolume(volume: VolumeState): VolumeState {
   const copies: VolumeState['copies'] = {};
-  for (const [id, copy] of Object.entries(volume.copies)) copies[Number(id)] = { ...copy };
+  for (const id in volume.copies) {
+    const copy = volume.copies[id] as VolumeState['copies'][number];
+    copies[id as unknown as number] = {
+      dataVersion: copy.dataVersion,
+      knownDataVersion: copy.knownDataVersion,
+      metaVersion: copy.metaVersion,
+      category: copy.category,
+      managementClass: copy.managementClass,
+      categorySince: copy.categorySince,
+      resident: copy.resident,
+      preference: copy.preference,
+    };
+  }
+  const mounts = volume.mounts.length === 0 ? [] : volume.mounts.map((mount) => ({ ...mount, syncDeferred: [...mount.syncDeferred] }));
   return {
-    ...volume,
-    dataParent: [...volume.dataParent],
-    metaParent: [...volume.metaParent],
+    volser: volume.volser,
+    sizeMB: volume.sizeMB,
+    dataParent: volume.dataParent.slice(),
+    metaParent: volume.metaParent.slice(),
     copies,
     // Tokens and copy-point lists are never changed in place, only replaced: they can be shared.
-    ownership: [...volume.ownership],
-    mounts: volume.mounts.map((mount) => ({ ...mount, syncDeferred: [...mount.syncDeferred] })),
+    ownership: volume.ownership.slice(),
+    mounts,
+    lastWrittenAt: volume.lastWrittenAt,
   };
 }
 
@@ -57,7 +72,7 @@ function cloneVolume(volume: VolumeState): VolumeState {
  */
 export function cloneState(state: GridState): GridState {
   const volumes: GridState['volumes'] = {};
-  for (const [volser, volume] of Object.entries(state.volumes)) volumes[volser] = cloneVolume(volume);
+  for (const volser in state.volumes) volumes[volser] = cloneVolume(state.volumes[volser] as VolumeState);
   const links: GridState['links'] = {};
   for (const [key, up] of Object.entries(state.links)) links[key] = [...up];
   const hostPaths: GridState['hostPaths'] = {};

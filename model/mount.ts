@@ -53,13 +53,40 @@ function startMount(
 }
 
 /**
+ * The volumes a scratch mount through `cluster` may be given (CAT-2, CAT-3): in the scratch category,
+ * not in use, not in expire hold, and owned by the cluster or obtainable for it. `best` holds those of
+ * the best rank (owned first, then transferable, then taken over with full access), by volser;
+ * `candidates` counts every volume of the category, obtainable or not.
+ */
+export function scratchCandidates(state: GridState, cluster: ClusterId, category: string): { candidates: number; best: VolumeState[] } {
+  const inCategory = Object.values(state.volumes).filter((volume) => {
+    const record = volume.copies[cluster];
+    return record !== undefined && record.category === category && !mountVisibleFrom(state, volume, cluster) && !expireHoldActive(state, record);
+  });
+  const rank = (volume: VolumeState): number => {
+    const plan = ownershipPlan(state, volume, cluster);
+    if (plan.kind === 'held' && plan.access === 'full') return 0;
+    if (plan.kind === 'transfer') return 1;
+    if (plan.kind === 'takeover' && plan.access === 'full') return 2;
+    return 3;
+  };
+  const ranked = inCategory.map((volume) => ({ volume, rank: rank(volume) })).filter((entry) => entry.rank < 3);
+  const top = Math.min(...ranked.map((entry) => entry.rank));
+  const best = ranked
+    .filter((entry) => entry.rank === top)
+    .map((entry) => entry.volume)
+    .sort((a, b) => (a.volser < b.volser ? -1 : a.volser > b.volser ? 1 : 0));
+  return { candidates: inCategory.length, best };
+}
+
+/**
  * A scratch (Fast Ready) mount (CAT-3): the cluster picks a volume of the host's scratch category that
  * it owns or can get ownership of, not held by expire hold (CAT-2). Write protect refuses it unless the
  * category is excluded (WP-1). The host's tape management then files the volume as private.
  */
 export function scratchMount(
   state: GridState,
-  event: { host: string; cluster: ClusterId; managementClass: string; category?: string },
+  event: { host: string; cluster: ClusterId; managementClass: string; category?: string; volser?: string },
   observations: Observation[],
 ): void {
   const check = deviceCheck(state, event.host, event.cluster);
@@ -86,32 +113,15 @@ export function scratchMount(
     observations.push(refused('scratch-mount', 'cache-full', { cluster: event.cluster, host: event.host, detail: 'no usable I/O cache for this class' }));
     return;
   }
-  const candidates = Object.values(state.volumes)
-    .filter((volume) => {
-      const record = volume.copies[event.cluster];
-      return (
-        record !== undefined &&
-        record.category === category &&
-        !mountVisibleFrom(state, volume, event.cluster) &&
-        !expireHoldActive(state, record)
-      );
-    })
-    .sort((a, b) => a.volser.localeCompare(b.volser));
-  // Volumes the cluster already owns first, then ones it can get: CAT-3.
-  const rank = (volume: VolumeState): number => {
-    const plan = ownershipPlan(state, volume, event.cluster);
-    if (plan.kind === 'held' && plan.access === 'full') return 0;
-    if (plan.kind === 'transfer') return 1;
-    if (plan.kind === 'takeover' && plan.access === 'full') return 2;
-    return 3;
-  };
-  const chosen = candidates.map((volume) => ({ volume, rank: rank(volume) })).filter((entry) => entry.rank < 3).sort((a, b) => a.rank - b.rank)[0]?.volume;
+  const { candidates, best } = scratchCandidates(state, event.cluster, category);
+  // The library may hand out any volume of the best rank; the model takes the one asked for, else the first.
+  const chosen = (event.volser === undefined ? undefined : best.find((volume) => volume.volser === event.volser)) ?? best[0];
   if (chosen === undefined) {
     observations.push(
       refused('scratch-mount', 'no-scratch-owned', {
         cluster: event.cluster,
         host: event.host,
-        detail: `${candidates.length} volume(s) in category ${category}, none owned by or obtainable for C${event.cluster}`,
+        detail: `${candidates} volume(s) in category ${category}, none owned by or obtainable for C${event.cluster}`,
       }),
     );
     return;
@@ -190,6 +200,10 @@ export function specificMount(state: GridState, event: { host: string; cluster: 
   const ioCopy = volume.copies[ioCluster];
   // An empty surface replaces the newest known version; data is read (and extended) from the I/O copy.
   const parentVersion = surfaced === 'empty' ? record.knownDataVersion : (ioCopy?.dataVersion ?? record.knownDataVersion);
+  if (ownership.viaTakeover && surfaced === 'empty' && record.metaVersion !== volume.metaParent.length - 1) {
+    // OWN-12: the taker's record missed a change made while it was cut off (here: the volume left scratch).
+    observations.push({ kind: 'stale-read', volser: volume.volser, cluster: event.cluster, readVersion: parentVersion, newestVersion: volume.dataParent.length - 1 });
+  }
   if (ownership.viaTakeover && surfaced === 'data') {
     const newest = volume.dataParent.length - 1;
     if (parentVersion !== newest) {

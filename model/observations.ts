@@ -74,6 +74,8 @@ export type Observation =
   | { readonly kind: 'job-failed'; readonly volser: string; readonly host: string; readonly cluster: ClusterId; readonly reason: 'cluster-down' | 'link-failed' | 'no-host-path' | 'io-cluster-down' | 'io-cluster-unreachable' }
   | { readonly kind: 'copy'; readonly volser: string; readonly dataVersion: number; readonly from: ClusterId; readonly to: ClusterId; readonly ageMinutes: number }
   | { readonly kind: 'ownership-transfer'; readonly volser: string; readonly from: ClusterId; readonly to: ClusterId }
+  /** A restored cluster learns that `holder` took `volser` over while it was away and drops its stale ownership (OWN-7, OWN-14). */
+  | { readonly kind: 'ownership-reconciled'; readonly volser: string; readonly cluster: ClusterId; readonly holder: ClusterId }
   | { readonly kind: 'ownership-takeover'; readonly volser: string; readonly from: ClusterId; readonly to: ClusterId; readonly access: 'full' | 'read-only' }
   | { readonly kind: 'aotm-takeover'; readonly at: ClusterId; readonly of: ClusterId; readonly mode: TakeoverMode; readonly ownerActuallyDown: boolean; readonly message: string }
   | { readonly kind: 'aotm-no-takeover'; readonly at: ClusterId; readonly of: ClusterId; readonly message: string }

@@ -46,8 +46,11 @@ export function ownershipPlan(
   if (reachable !== undefined) return { kind: 'transfer', from: reachable.cluster };
   const owner = others[0];
   if (owner === undefined) return { kind: 'refused', reason: 'no-ownership', owner: null };
-  const access = takeoverAccess(state, at, owner.cluster);
-  if (access !== null) return { kind: 'takeover', from: owner.cluster, access };
+  // Any holder this cluster has a takeover mode for will do (after a takeover two clusters may hold it).
+  for (const holder of others) {
+    const access = takeoverAccess(state, at, holder.cluster);
+    if (access !== null) return { kind: 'takeover', from: holder.cluster, access };
+  }
   return { kind: 'refused', reason: 'owner-unreachable', owner: owner.cluster };
 }
 
@@ -71,8 +74,11 @@ export function acquireOwnership(state: GridState, volume: VolumeState, at: Clus
     case 'held':
       return { ok: true, access: plan.access, viaTakeover: plan.access === 'read-only' };
     case 'transfer': {
+      // A volume taken over from a failed cluster stays marked as taken from it when it moves on, so
+      // that the failed cluster, restored, learns its ownership is gone (OWN-7, OWN-14).
+      const takenFrom = volume.ownership.find((token) => token.cluster === plan.from)?.takenFrom;
       volume.ownership = volume.ownership.filter((token) => token.cluster !== plan.from && token.cluster !== at);
-      volume.ownership.push({ cluster: at, access: 'full' });
+      volume.ownership.push(takenFrom === undefined ? { cluster: at, access: 'full' } : { cluster: at, access: 'full', takenFrom });
       observations.push({ kind: 'ownership-transfer', volser: volume.volser, from: plan.from, to: at });
       propagateRecord(state, volume, plan.from);
       return { ok: true, access: 'full', viaTakeover: false };
@@ -93,7 +99,7 @@ export function acquireOwnership(state: GridState, volume: VolumeState, at: Clus
 /** OWN-8: the first unanswered ownership request at a cluster with AOTM starts the grace period. */
 function startAotmTimer(state: GridState, at: ClusterId, of: ClusterId): void {
   const aotm = clusterDefinition(state.definition, at)?.aotm;
-  if (aotm === undefined) return;
+  if (aotm === undefined || (aotm.peers !== undefined && !aotm.peers.includes(of))) return;
   if (state.aotmTimers.some((timer) => timer.at === at && timer.of === of)) return;
   if (state.takeovers.some((setting) => setting.at === at && setting.of === of)) return;
   state.aotmTimers.push({ at, of, since: state.time, nextCheckAt: state.time + aotm.graceMinutes });

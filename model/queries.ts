@@ -2,6 +2,9 @@ import type { ClusterId } from './definition.js';
 import { onOneLine } from './lineage.js';
 import { ownershipPlan, writeCapableOwners } from './ownership.js';
 import { privateIoCluster } from './selection.js';
+import { copySource } from './copies.js';
+import { clusterDefinition } from './topology.js';
+import { pairKey } from './topology.js';
 import type { GridState, VolumeState } from './state.js';
 
 /**
@@ -69,4 +72,39 @@ export function oldestUncopiedAge(state: GridState): number {
   let oldest = 0;
   for (const queued of state.copyQueue) oldest = Math.max(oldest, state.time - queued.enqueuedAt);
   return oldest;
+}
+
+/**
+ * Minutes until the next moment at which time changes something discrete (OWN-8, CAT-2, CCP-2): an
+ * AOTM check falls due, an expire hold ends, or a queued copy that can move at a link's copy rate
+ * completes; else, if copies from peers still sit in a tape-attached cache (PG0, CCP-9), a minute (they
+ * leave at the next advance). Null when time passing would change nothing but clocks.
+ */
+export function nextDeadline(state: GridState): number | null {
+  let soonest = Number.POSITIVE_INFINITY;
+  for (const timer of state.aotmTimers) if (timer.nextCheckAt > state.time) soonest = Math.min(soonest, timer.nextCheckAt - state.time);
+  const holds = new Map(state.definition.categories.scratch.map((category) => [category.id, category.expireHoldMinutes]));
+  for (const volume of Object.values(state.volumes)) {
+    for (const copy of Object.values(volume.copies)) {
+      const hold = holds.get(copy.category) ?? 0;
+      if (hold > 0 && copy.categorySince !== null && copy.categorySince + hold > state.time) soonest = Math.min(soonest, copy.categorySince + hold - state.time);
+    }
+  }
+  const busyPairs = new Set<string>();
+  for (const queued of state.copyQueue) {
+    const from = copySource(state, queued);
+    if (from === null) continue;
+    const key = pairKey(from, queued.to);
+    if (busyPairs.has(key)) continue;
+    busyPairs.add(key);
+    const link = state.definition.links.find((candidate) => pairKey(candidate.between[0], candidate.between[1]) === key);
+    const upShare = (state.links[key]?.filter((up) => up).length ?? 0) / Math.max(1, link?.count ?? 1);
+    const rate = (link?.copyRateMBPerMinute ?? 0) * upShare;
+    if (rate > 0) soonest = Math.min(soonest, queued.remainingMB / rate);
+  }
+  if (Number.isFinite(soonest)) return soonest;
+  const pending = Object.values(state.volumes).some((volume) =>
+    Object.entries(volume.copies).some(([id, copy]) => copy.resident && copy.preference === 'PG0' && copy.dataVersion !== null && clusterDefinition(state.definition, Number(id))?.kind === 'tape-attached' && state.clusters[Number(id)] === 'up'),
+  );
+  return pending ? 1 : null;
 }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { canCommunicate, pairKey, type ClusterId, type GridEvent, type GridState, type HostDefinition, type TakeoverMode } from '../model/index.js';
+import { canCommunicate, nextDeadline, pairKey, scratchCandidates, type ClusterId, type GridEvent, type GridState, type HostDefinition, type TakeoverMode } from '../model/index.js';
 import { hostVolsers, matchesPattern, type VerifySetup } from './setup.js';
 
 /**
@@ -9,7 +9,7 @@ import { hostVolsers, matchesPattern, type VerifySetup } from './setup.js';
  * apply (no mount to write, a takeover the runbook forbids) is skipped and leaves no trace line.
  */
 export type Action =
-  | { readonly kind: 'scratch-mount'; readonly host: number; readonly cluster: number; readonly managementClass: number }
+  | { readonly kind: 'scratch-mount'; readonly host: number; readonly cluster: number; readonly managementClass: number; readonly choice?: number }
   | { readonly kind: 'specific-mount'; readonly host: number; readonly cluster: number; readonly volume: number }
   | { readonly kind: 'write'; readonly mount: number }
   | { readonly kind: 'unload'; readonly mount: number }
@@ -23,6 +23,8 @@ export type Action =
   | { readonly kind: 'takeover'; readonly at: number; readonly of: number; readonly mode: TakeoverMode }
   | { readonly kind: 'clear-takeover'; readonly at: number; readonly of: number }
   | { readonly kind: 'advance'; readonly minutes: number }
+  /** Time passes up to the next moment something is due (an AOTM check, an expire hold's end, a copy done). */
+  | { readonly kind: 'advance-to-deadline' }
   | { readonly kind: 'copy' }
   | { readonly kind: 'dr-test-begin' }
   | { readonly kind: 'dr-test-end' };
@@ -38,12 +40,13 @@ const index = fc.nat({ max: 15 });
 /** The fast-check arbitrary of one action for this setup (weights favour host I/O and failures). */
 export function actionArbitrary(setup: VerifySetup): fc.Arbitrary<Action> {
   const entries: fc.WeightedArbitrary<Action>[] = [
-    { weight: 6, arbitrary: fc.record({ kind: fc.constant('scratch-mount' as const), host: index, cluster: index, managementClass: index }) },
+    { weight: 6, arbitrary: fc.record({ kind: fc.constant('scratch-mount' as const), host: index, cluster: index, managementClass: index, choice: index }) },
     { weight: 6, arbitrary: fc.record({ kind: fc.constant('specific-mount' as const), host: index, cluster: index, volume: index }) },
     { weight: 6, arbitrary: fc.record({ kind: fc.constant('write' as const), mount: index }) },
     { weight: 5, arbitrary: fc.record({ kind: fc.constant('unload' as const), mount: index }) },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('return-to-scratch' as const), host: index, volume: index }) },
     { weight: 3, arbitrary: fc.record({ kind: fc.constant('advance' as const), minutes: fc.constantFrom(1, 5, 20, 25, 60, 240, 1440) }) },
+    { weight: 2, arbitrary: fc.constant({ kind: 'advance-to-deadline' as const }) },
     { weight: 3, arbitrary: fc.constant({ kind: 'copy' as const }) },
   ];
   if (setup.definition.clusters.length > 1) {
@@ -229,7 +232,9 @@ export function resolveAction(setup: VerifySetup, state: GridState, action: Acti
       const testClass = host !== undefined && host.name === setup.drTest?.host ? setup.drTest.testManagementClass : null;
       const mc = testClass === null ? pick(definition.managementClasses, action.managementClass)?.name : testClass;
       if (host === undefined || cluster === undefined || mc === undefined) return null;
-      return resolved([{ type: 'scratch-mount', host: host.name, cluster, managementClass: mc }]);
+      // Which of the equally good scratch volumes the library hands out (the model's default: the first).
+      const volser = action.choice === undefined ? undefined : pick(scratchCandidates(state, cluster, host.scratchCategory).best, action.choice)?.volser;
+      return resolved([{ type: 'scratch-mount', host: host.name, cluster, managementClass: mc, ...(volser === undefined ? {} : { volser }) }]);
     }
     case 'specific-mount': {
       const host = pick(activeHosts(setup, state), action.host);
@@ -265,7 +270,7 @@ export function resolveAction(setup: VerifySetup, state: GridState, action: Acti
         .map(([volser]) => volser)
         .sort();
       const volser = pick(privates, action.volume);
-      const cluster = pick(host.online, action.volume);
+      const cluster = pick(host.online, Math.floor(action.volume / Math.max(1, privates.length)));
       if (volser === undefined || cluster === undefined) return null;
       return resolved([{ type: 'return-to-scratch', host: host.name, cluster, volser }]);
     }
@@ -314,6 +319,10 @@ export function resolveAction(setup: VerifySetup, state: GridState, action: Acti
     }
     case 'advance':
       return resolved([{ type: 'advance', minutes: action.minutes }]);
+    case 'advance-to-deadline': {
+      const minutes = nextDeadline(state);
+      return minutes === null ? null : resolved([{ type: 'advance', minutes }]);
+    }
     case 'copy':
       return state.copyQueue.length === 0 ? null : resolved([{ type: 'deferred-copy' }]);
     case 'dr-test-begin':

@@ -30,6 +30,8 @@ export interface RunOutcome {
   readonly violation: Violation | null;
   /** Largest age in minutes of data waiting for a deferred copy, seen in this run (CCP-2). */
   readonly maxUncopiedAgeMinutes: number;
+  /** Invariants whose situation arose in this run (see `Invariant.situation`). */
+  readonly exercised: readonly InvariantId[];
 }
 
 /** The state after the preamble (each host's scratch volumes inserted). */
@@ -43,11 +45,28 @@ export function startState(setup: VerifySetup, stepFunction: StepFunction = mode
  * Runs actions from the start state, checking the invariants after every step and the end-of-run
  * checks at the end; stops at the first violation. Pure apart from the step function given.
  */
-export function runActions(setup: VerifySetup, actions: readonly Action[], invariants: readonly Invariant[], stepFunction: StepFunction = modelStep): RunOutcome {
+export function runActions(
+  setup: VerifySetup,
+  actions: readonly Action[],
+  invariants: readonly Invariant[],
+  stepFunction: StepFunction = modelStep,
+  enabledKinds: ReadonlySet<Action['kind']> | null = null,
+): RunOutcome {
   let state = startState(setup, stepFunction);
   const steps: TraceStep[] = [];
   let maxUncopiedAgeMinutes = 0;
+  const exercised = new Set<InvariantId>();
+  const finish = (violation: Violation | null): RunOutcome => ({
+    preamble: preambleEvents(setup),
+    steps,
+    violation,
+    maxUncopiedAgeMinutes,
+    exercised: invariants.filter((invariant) => exercised.has(invariant.id)).map((invariant) => invariant.id),
+  });
+  for (const invariant of invariants) if (invariant.endSituation?.(setup, state) === true) exercised.add(invariant.id);
   for (const action of actions) {
+    // Swarm testing: a run uses only the action kinds it enabled.
+    if (enabledKinds !== null && !enabledKinds.has(action.kind)) continue;
     const resolved = resolveAction(setup, state, action);
     if (resolved === null) continue;
     const before = state;
@@ -59,15 +78,23 @@ export function runActions(setup: VerifySetup, actions: readonly Action[], invar
     }
     steps.push({ action, events: resolved.events, observations, time: state.time });
     maxUncopiedAgeMinutes = Math.max(maxUncopiedAgeMinutes, oldestUncopiedAge(state));
+    const facts = { setup, before, after: state, resolved, observations };
     for (const invariant of invariants) {
-      const message = invariant.check({ setup, before, after: state, resolved, observations });
-      if (message !== null) return { preamble: preambleEvents(setup), steps, violation: { invariant: invariant.id, message, atStep: steps.length - 1 }, maxUncopiedAgeMinutes };
+      if (invariant.situation?.(facts) === true || invariant.endSituation?.(setup, state) === true) exercised.add(invariant.id);
+      const message = invariant.check(facts);
+      if (message !== null) {
+        exercised.add(invariant.id);
+        return finish({ invariant: invariant.id, message, atStep: steps.length - 1 });
+      }
     }
   }
   for (const invariant of invariants) {
     const message = invariant.atEnd?.(setup, state) ?? null;
-    if (message !== null) return { preamble: preambleEvents(setup), steps, violation: { invariant: invariant.id, message, atStep: steps.length }, maxUncopiedAgeMinutes };
+    if (message !== null) {
+      exercised.add(invariant.id);
+      return finish({ invariant: invariant.id, message, atStep: steps.length });
+    }
   }
-  return { preamble: preambleEvents(setup), steps, violation: null, maxUncopiedAgeMinutes };
+  return finish(null);
 }
 

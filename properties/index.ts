@@ -7,8 +7,12 @@ export { actionArbitrary, drTestBeginEvents, drTestEndEvents, preambleEvents, re
 export type { Invariant, InvariantId, StepFacts } from './invariant.js';
 export { drTestIsolation, invariants, noDualOwnership, noWriteTakeoverOfLiveCluster, runCopiesMade, scratchSafety, survivesLossOfOneCluster, writeProtectHolds } from './invariants/index.js';
 export { runActions, startState, type RunOutcome, type StepFunction, type TraceStep, type Violation } from './explore.js';
-export { parseReplay, verify, type InvariantVerdict, type VerifyOptions, type VerifyResult } from './verify.js';
+export { combineResults, defaultExhaustiveBounds, randomPhase, verify, type ExhaustiveBounds, type ExhaustiveEvidence, type InvariantVerdict, type RandomEvidence, type VerifyOptions, type VerifyProgress, type VerifyResult } from './verify.js';
+export { decodeActions, encodeActions, parseReplay, type Replay } from './replay.js';
+export { exhaustiveSearch, type ExhaustiveScope, type ExhaustiveSearch, type SearchCoverage } from './exhaustive/search.js';
+export { canonicalize, volumeSymmetry } from './exhaustive/canonical.js';
+export { enabledActions, failedComponents } from './exhaustive/enabled.js';
 export { hostVolsers, type DrTestSetup, type TakeoverRule, type VerifySetup } from './setup.js';
 export { copyModesArbitrary, gridSketchArbitrary, safeSetupArbitrary } from './generators.js';
-export { checkDrPlan, safeguardsOf, testCanWrite, whyEachStep, type DrPlanCheck, type Safeguard, type WhyRow } from './drPlan.js';
+export { checkDrPlan, drPlanBounds, safeguardsOf, testCanWrite, whyEachStep, type DrPlanCheck, type Safeguard, type WhyRow } from './drPlan.js';
 export { matchesPattern } from './setup.js';

@@ -30,6 +30,13 @@ export interface Invariant {
   readonly check: (facts: StepFacts) => string | null;
   /** A violation of the final state of a run, or null (for checks too costly for every step). */
   readonly atEnd?: (setup: VerifySetup, state: GridState) => string | null;
+  /**
+   * Whether this step puts the invariant's question to the test (a takeover set, a DR test running...).
+   * An invariant whose situation never arose is reported "not exercised", never "proven".
+   */
+  readonly situation?: (facts: StepFacts) => boolean;
+  /** The same for a reached state, for invariants judged on states (`atEnd`). */
+  readonly endSituation?: (setup: VerifySetup, state: GridState) => boolean;
 }
 
 /** Observations of one kind. */

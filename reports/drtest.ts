@@ -1,4 +1,5 @@
 import type { GridDefinition } from '../model/index.js';
+import { verdictLabel } from './verdictWords.js';
 import type { Figure } from '../planner/index.js';
 import type { DrPlanCheck, WhyRow } from '../properties/index.js';
 import type { Style } from './style.js';
@@ -11,7 +12,7 @@ export function renderDrTest(definition: GridDefinition, file: string, check: Dr
   lines.push(check.clean ? style.green('The plan is safe: production and the test ran together without breaking any guarantee.') : style.red('The plan is NOT safe.'));
   lines.push(`  test can write its own data: ${check.canWrite.ok ? style.green('yes') : style.red('NO')} (${check.canWrite.reason})`);
   for (const verdict of check.verification.verdicts) {
-    if (verdict.status === 'holds') lines.push(`  ${style.green('holds   ')} ${verdict.title} ${style.dim(`(${verdict.runs} runs, seed ${check.verification.seed})`)}`);
+    if (verdict.status !== 'violated') lines.push(`  ${verdict.status === 'proven-within-scope' ? style.green(verdictLabel(verdict)) : style.dim(verdictLabel(verdict))} ${verdict.title}`);
     else {
       lines.push(`  ${style.red('VIOLATED')} ${verdict.title}: ${verdict.message}`);
       for (const line of renderTrace(definition, verdict.counterexample)) lines.push(`      ${line}`);
@@ -29,7 +30,7 @@ export function renderDrTest(definition: GridDefinition, file: string, check: Dr
         why.map((row) => [
           row.step,
           `${row.guarantee} (${row.rules.join(', ')})`,
-          row.outcome === 'redundant' ? style.dim(`redundant under this plan (no counterexample in ${check.verification.runs} runs)`) : `${style.red('breaks')} ${[...row.broken, ...(row.canWrite ? [] : ['test-can-write'])].join(', ')}`,
+          row.outcome === 'redundant' ? style.dim(`not needed within scope (${check.verification.exhaustive === null ? 'random runs only' : `complete to depth ${check.verification.exhaustive.completeDepth}`})`) : `${style.red('breaks')} ${[...row.broken, ...(row.canWrite ? [] : ['test-can-write'])].join(', ')}`,
         ]),
       ),
     );

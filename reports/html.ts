@@ -1,4 +1,5 @@
 import { gridStateNames } from '../model/index.js';
+import { safetySummary, verdictEvidence, verdictLabel } from './verdictWords.js';
 import { formatBitRate, formatBytes, formatSeconds, type Figure } from '../planner/index.js';
 import type { ReportData } from './reportData.js';
 import { escapeHtml as e, gridDiagram, lineChart, policyMatrix } from './svg.js';
@@ -52,7 +53,7 @@ export function renderHtml(report: ReportData, generatedAt: string): string {
   out.push(`<h1>tapegrid report: ${e(grid.name)}</h1>`);
 
   out.push('<section id="summary"><h2>Executive summary</h2><div class="summary">');
-  out.push(`<div class="card">Safety<strong class="${report.summary.safe ? 'holds' : 'violated'}">${report.summary.safe ? 'Safe' : 'NOT safe'}</strong>${report.summary.safe ? `all ${report.verification.verdicts.length} invariants hold (seed ${report.verification.seed})` : `violated: ${e(report.summary.violated.join(', '))}`}</div>`);
+  out.push(`<div class="card">Safety<strong class="${report.summary.safe ? 'holds' : 'violated'}">${report.summary.safe ? 'Safe' : 'NOT safe'}</strong>${report.summary.safe ? e(safetySummary(report.verification)) : `violated: ${e(report.summary.violated.join(', '))}`}</div>`);
   out.push(`<div class="card">Targets<strong class="${report.summary.targetsMet === false ? 'violated' : 'holds'}">${report.summary.targetsMet === null ? 'no workload' : report.summary.targetsMet ? 'All met' : 'Not met'}</strong>${e(report.summary.failingFigures.join('; '))}</div>`);
   out.push(`<div class="card">What to buy<strong>${report.summary.toBuy.length} choice${report.summary.toBuy.length === 1 ? '' : 's'}</strong>${report.summary.toBuy.map((item) => e(item)).join('<br>')}</div>`);
   out.push(`<div class="card">Traceability<strong>${report.traceability.length - report.summary.notCovered.length} of ${report.traceability.length} rules covered</strong>${report.summary.notCovered.length === 0 ? 'no gaps' : `not covered: ${e(report.summary.notCovered.join(', '))}`}</div>`);
@@ -69,8 +70,8 @@ export function renderHtml(report: ReportData, generatedAt: string): string {
       report.verification.verdicts.map((verdict) => [
         e(verdict.title),
         e(verdict.rules.join(', ')),
-        verdict.status === 'holds' ? '<span class="holds">holds</span>' : '<span class="violated">VIOLATED</span>',
-        verdict.status === 'holds' ? e(`${verdict.runs} runs, ${verdict.stepsExplored} steps explored, seed ${report.verification.seed}`) : e(`${verdict.message}; found after ${verdict.runsUntilFound} runs; replay ${verdict.replay}`),
+        `<span class="${verdict.status === 'violated' ? 'violated' : verdict.status === 'proven-within-scope' ? 'holds' : 'muted'}">${e(verdictLabel(verdict))}</span>`,
+        e(verdictEvidence(verdict, report.verification)),
       ]),
       true,
     ),

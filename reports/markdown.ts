@@ -1,4 +1,5 @@
 import { gridStateNames } from '../model/index.js';
+import { safetySummary, verdictEvidence, verdictLabel } from './verdictWords.js';
 import { formatBitRate, formatBytes, formatSeconds } from '../planner/index.js';
 import type { ReportData } from './reportData.js';
 
@@ -24,7 +25,7 @@ export function renderMarkdown(report: ReportData): string {
   lines.push(`# tapegrid report: ${text(grid.name)}`, '', `Configuration \`${report.configFile.replace(/`/g, "'")}\`, tapegrid ${report.tool.version}, report format ${report.version}.`, '');
 
   lines.push('## Executive summary', '');
-  lines.push(`- **Safe:** ${report.summary.safe ? `yes: all ${report.verification.verdicts.length} invariants hold in the explored runs (seed ${report.verification.seed})` : `**no**: ${report.summary.violated.join(', ')} violated (traces below)`}`);
+  lines.push(`- **Safe:** ${report.summary.safe ? `no violation: ${safetySummary(report.verification)}` : `**no**: ${report.summary.violated.join(', ')} violated (traces below)`}`);
   lines.push(`- **Targets:** ${report.summary.targetsMet === null ? 'no workload to plan' : report.summary.targetsMet ? 'every target is met' : `**not met**: ${report.summary.failingFigures.map(text).join('; ')}`}`);
   lines.push(`- **What to buy:** ${report.summary.toBuy.length === 0 ? 'nothing to choose' : report.summary.toBuy.map(text).join('; ')}`);
   lines.push(`- **Rules not covered by code or tests:** ${report.summary.notCovered.length === 0 ? 'none' : report.summary.notCovered.join(', ')}`, '');
@@ -48,8 +49,8 @@ export function renderMarkdown(report: ReportData): string {
       report.verification.verdicts.map((verdict) => [
         verdict.title,
         verdict.rules.join(', '),
-        verdict.status === 'holds' ? 'holds' : 'VIOLATED',
-        verdict.status === 'holds' ? `${verdict.runs} runs, ${verdict.stepsExplored} steps, seed ${report.verification.seed}` : `${verdict.message} (found after ${verdict.runsUntilFound} runs; replay ${verdict.replay})`,
+        verdictLabel(verdict),
+        verdictEvidence(verdict, report.verification),
       ]),
     ),
     '',

@@ -14,10 +14,9 @@ export function reportJsonSchema(): Record<string, unknown> {
       warnings: z.array(z.object({ severity: z.enum(['error', 'warning']), code: z.string(), path: z.array(z.union([z.string(), z.number()])), message: z.string() })),
       verification: z.object({
         grid: z.string(),
-        seed: z.number(),
-        runs: z.number(),
-        maxSteps: z.number(),
-        verdicts: z.array(z.object({ status: z.enum(['holds', 'violated']), id: z.string(), title: z.string(), rules: z.array(z.string()) })),
+        exhaustive: z.union([z.record(z.string(), z.unknown()), z.null()]).meta({ description: 'the exhaustive search: scope (volumesPerHost, maxDepth, maxStates, maxFailures, symmetry), end (fixpoint, depth, max-states), completeDepth, distinctStates, generatedStates, coverage' }),
+        random: z.union([z.object({ runs: z.number(), maxSteps: z.number(), seed: z.number(), stepsExplored: z.number(), swarm: z.literal(true) }), z.null()]),
+        verdicts: z.array(z.object({ status: z.enum(['proven-within-scope', 'no-counterexample', 'not-exercised', 'violated']), id: z.string(), title: z.string(), rules: z.array(z.string()) })),
         maxUncopiedAgeMinutes: z.number(),
       }),
       traces: z.record(z.string(), z.array(z.string())).meta({ description: 'counterexample traces as numbered lines, per violated invariant' }),
@@ -33,7 +32,7 @@ export function reportJsonSchema(): Record<string, unknown> {
         }),
         z.null(),
       ]),
-      traceability: z.array(z.object({ id: z.string(), sections: z.array(z.string()), status: z.enum(['violated', 'proven', 'checked', 'tested', 'not-covered']) })),
+      traceability: z.array(z.object({ id: z.string(), sections: z.array(z.string()), status: z.enum(['violated', 'proven-within-scope', 'random-runs', 'not-exercised', 'checked', 'tested', 'not-covered']) })),
       summary: z.object({ safe: z.boolean(), violated: z.array(z.string()), targetsMet: z.union([z.boolean(), z.null()]), failingFigures: z.array(z.string()), toBuy: z.array(z.string()), notCovered: z.array(z.string()) }),
     })
     .meta({ title: 'tapegrid report', description: 'report.json written by `tapegrid report`; infinite figures are the string "Infinity".' });

@@ -42,6 +42,9 @@ function consequences(observations: readonly Observation[]): string[] {
       case 'job-failed':
         notes.push(`the job on ${observation.volser} through C${observation.cluster} fails (${observation.reason})`);
         break;
+      case 'ownership-reconciled':
+        notes.push(`C${observation.cluster} learns that C${observation.holder} took ${observation.volser} over and gives up its ownership`);
+        break;
       case 'ownership-takeover':
         notes.push(`C${observation.to} takes ${observation.access === 'full' ? 'write' : 'read-only'} ownership of ${observation.volser} from C${observation.from}`);
         break;

@@ -3,33 +3,52 @@ import type { VerifyResult } from '../properties/index.js';
 import { formatMinutes } from './gridSummary.js';
 import type { Style } from './style.js';
 import { renderTrace } from './trace.js';
+import { randomSentence, scopeSentence, verdictLabel } from './verdictWords.js';
 
-/** The text `tapegrid verify` prints: a verdict per invariant, traces for violations, how to replay. */
+/** The text `tapegrid verify` prints: the evidence, a verdict per invariant, traces for violations, how to replay. */
 export function renderVerify(result: VerifyResult, definition: GridDefinition, file: string, style: Style): string {
   const lines: string[] = [];
   const violated = result.verdicts.filter((verdict) => verdict.status === 'violated');
   lines.push(style.bold(`Verification of "${result.grid}" (${file})`));
-  lines.push(`seed ${result.seed}, ${result.runs} runs of up to ${result.maxSteps} steps per invariant`);
+  if (result.exhaustive !== null) {
+    const evidence = result.exhaustive;
+    lines.push(`exhaustive: ${scopeSentence(evidence)}`);
+    lines.push(style.dim(`  ${evidence.generatedStates.toLocaleString('en-US')} transitions in ${(evidence.elapsedMs / 1000).toFixed(1)} s; fingerprint collision bound ${evidence.collisionBound.toExponential(1)}`));
+    lines.push(style.dim(`  reached: actions ${evidence.coverage.actionKinds.join(', ')}; grid states ${evidence.coverage.gridStates.join(', ') || 'none'}; takeover ${evidence.coverage.takeoverSet ? 'yes' : 'no'}, write protect ${evidence.coverage.writeProtectOn ? 'yes' : 'no'}, DR test ${evidence.coverage.drTestRan ? 'yes' : 'no'}`));
+  }
+  if (result.random !== null) lines.push(`random: ${result.random.runs.toLocaleString('en-US')} runs of up to ${result.random.maxSteps} steps, seed ${result.random.seed}, swarm (each run enables a random subset of action kinds)`);
   lines.push('');
   for (const verdict of result.verdicts) {
     const rules = style.dim(`[${verdict.rules.join(', ')}]`);
-    if (verdict.status === 'holds') {
-      lines.push(`${style.green('holds   ')} ${verdict.title} ${rules}`);
-      lines.push(style.dim(`         ${verdict.id}: ${verdict.runs} runs, ${verdict.stepsExplored} steps explored`));
+    const label = verdictLabel(verdict).padEnd(19);
+    if (verdict.status === 'violated') {
+      lines.push(`${style.red(label)} ${verdict.title} ${rules}`);
+      lines.push(`    ${verdict.id}: ${verdict.message}`);
+      const how = verdict.foundBy === 'exhaustive' ? 'shortest counterexample of the exhaustive search' : `found by random run ${verdict.runsUntilFound ?? '?'}, shrunk ${verdict.shrinks ?? 0} time(s)`;
+      lines.push(style.dim(`    ${how}, ${verdict.counterexample.steps.length} step(s):`));
+      for (const line of renderTrace(definition, verdict.counterexample)) lines.push(`      ${line}`);
+      const seed = verdict.foundBy === 'random' ? ` --seed ${result.random?.seed ?? 0}` : '';
+      lines.push(style.dim(`    replay: tapegrid verify ${file}${seed} --replay ${verdict.replay}`));
+    } else if (verdict.status === 'proven-within-scope') {
+      lines.push(`${style.green(label)} ${verdict.title} ${rules}`);
+    } else if (verdict.status === 'no-counterexample') {
+      lines.push(`${style.yellow(label)} ${verdict.title} ${rules}`);
+      lines.push(style.dim(`    ${verdict.id}: only random runs put it to the test${result.random === null ? '' : `: ${randomSentence(result.random)}`}`));
     } else {
-      lines.push(`${style.red('VIOLATED')} ${verdict.title} ${rules}`);
-      lines.push(`         ${verdict.id}: ${verdict.message}`);
-      lines.push(style.dim(`         found after ${verdict.runsUntilFound} run(s), shrunk ${verdict.shrinks} time(s) to ${verdict.counterexample.steps.length} step(s):`));
-      for (const line of renderTrace(definition, verdict.counterexample)) lines.push(`           ${line}`);
-      lines.push(style.dim(`         replay: tapegrid verify ${file} --seed ${result.seed} --replay ${verdict.replay}`));
+      lines.push(`${style.dim(label)} ${verdict.title} ${rules}`);
+      lines.push(style.dim(`    ${verdict.id}: its situation never arose in this configuration; nothing was shown`));
     }
   }
   lines.push('');
-  lines.push(`Deferred copies: the oldest uncopied data seen in these runs waited ${formatMinutes(result.maxUncopiedAgeMinutes)} (CCP-2; the planner gives the bound from link capacity).`);
-  lines.push(
-    violated.length === 0
-      ? style.green(`All ${result.verdicts.length} invariants hold for this configuration in the explored runs.`)
-      : style.red(`${violated.length} of ${result.verdicts.length} invariants violated.`),
-  );
+  if (result.random !== null) lines.push(`Deferred copies: the oldest uncopied data seen in the random runs waited ${formatMinutes(result.maxUncopiedAgeMinutes)} (CCP-2; the planner gives the bound from link capacity).`);
+  const proven = result.verdicts.filter((verdict) => verdict.status === 'proven-within-scope').length;
+  const notExercised = result.verdicts.filter((verdict) => verdict.status === 'not-exercised').length;
+  const randomOnly = result.verdicts.length - proven - notExercised;
+  const parts = [
+    ...(proven > 0 ? [`${proven} of ${result.verdicts.length} invariants proven within scope`] : []),
+    ...(randomOnly > 0 ? [`${randomOnly} with random evidence only`] : []),
+    ...(notExercised > 0 ? [`${notExercised} not exercised`] : []),
+  ];
+  lines.push(violated.length === 0 ? style.green(`No violation: ${parts.join(', ')}.`) : style.red(`${violated.length} of ${result.verdicts.length} invariants violated.`));
   return lines.join('\n');
 }

@@ -2,7 +2,7 @@ import type { DomainRule } from './domainRules.js';
 import type { RuleReference } from './sourceIndex.js';
 
 /** How a rule stands in this run. */
-export type CoverageStatus = 'violated' | 'proven' | 'checked' | 'tested' | 'not-covered';
+export type CoverageStatus = 'violated' | 'proven-within-scope' | 'random-runs' | 'not-exercised' | 'checked' | 'tested' | 'not-covered';
 
 /** One row of the traceability matrix. */
 export interface TraceabilityRow {
@@ -21,8 +21,8 @@ export interface TraceabilityRow {
 
 /** What this run established, by rule id. */
 export interface RunCoverage {
-  /** Invariant id -> its rules and whether it held for this configuration. */
-  readonly invariants: readonly { readonly id: string; readonly rules: readonly string[]; readonly held: boolean }[];
+  /** Invariant id -> its rules and its verdict for this configuration. */
+  readonly invariants: readonly { readonly id: string; readonly rules: readonly string[]; readonly status: 'violated' | 'proven-within-scope' | 'no-counterexample' | 'not-exercised' }[];
   /** Planner figure ids with the rules they name. */
   readonly figures: readonly { readonly id: string; readonly rules: readonly string[] }[];
   /** Scenario ids run for this report (what-ifs) and the FS rules they exercise. */
@@ -37,15 +37,20 @@ export function traceabilityMatrix(rules: readonly DomainRule[], references: rea
     const invariants = run.invariants.filter((invariant) => invariant.rules.includes(rule.id));
     const figures = run.figures.filter((figure) => figure.rules.includes(rule.id));
     const scenarios = [...new Set([...named.filter((reference) => reference.kind === 'scenario').map((reference) => reference.name), ...run.scenarios.filter((scenario) => scenario.rules.includes(rule.id)).map((scenario) => scenario.id)])];
-    const status: CoverageStatus = invariants.some((invariant) => !invariant.held)
+    // The strongest evidence any covering invariant gives; "not exercised" only when none was put to the test.
+    const status: CoverageStatus = invariants.some((invariant) => invariant.status === 'violated')
       ? 'violated'
-      : invariants.length > 0
-        ? 'proven'
-        : figures.length > 0
-          ? 'checked'
-          : tests.length > 0
-            ? 'tested'
-            : 'not-covered';
+      : invariants.some((invariant) => invariant.status === 'proven-within-scope')
+        ? 'proven-within-scope'
+        : invariants.some((invariant) => invariant.status === 'no-counterexample')
+          ? 'random-runs'
+          : figures.length > 0
+            ? 'checked'
+            : invariants.length > 0
+              ? 'not-exercised'
+              : tests.length > 0
+                ? 'tested'
+                : 'not-covered';
     return {
       id: rule.id,
       family: rule.family,

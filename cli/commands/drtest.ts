@@ -43,7 +43,7 @@ export async function runDrTest(file: string, options: { json: boolean; checklis
     return exitCodes.ok;
   }
   const progress = createProgress('checking the plan', !options.json && process.stderr.isTTY === true);
-  const check = checkDrPlan(setup, { runs, seed, maxSteps: 40, onProgress: (done, total) => progress.update(done, total) });
+  const check = checkDrPlan(setup, { runs, seed, maxSteps: 40, onProgress: (step) => progress.update(step.phase === 'random' ? step.done : step.distinct, step.phase === 'random' ? step.total : step.maxStates) });
   // "Why each step" explains a plan that holds; on a plan that is already unsafe every removal "breaks" it.
   const why = check.clean ? whyEachStep(setup, { runs, seed, maxSteps: 40 }) : [];
   progress.finish();

@@ -1,36 +1,54 @@
-import { buildVerifySetup } from '../../config/index.js';
+import { buildVerifySetup, exhaustiveBoundsOf } from '../../config/index.js';
 import { loadConfigOrReport } from '../load.js';
-import { invariants, verify } from '../../properties/index.js';
+import { defaultExhaustiveBounds, invariants, parseReplay, verify, type VerifyResult } from '../../properties/index.js';
 import { renderVerify } from '../../reports/index.js';
 import { exitCodes, type CommandIO } from '../io.js';
 import { createProgress } from '../progress.js';
 
-/** Help text of `tapegrid verify`. */
-export const verifyHelp = `Usage: tapegrid verify <config> [--runs N] [--seed S] [--max-steps N] [--replay ID:PATH] [--json]
+/** Defaults of the random layer: a fixed seed, so one file gives one verdict. */
+export const defaultRandomRuns = 200;
+export const defaultSeed = 1;
+export const defaultMaxSteps = 40;
+export const defaultRandomVolumes = 4;
 
-Explores the grid under every event the model has: host jobs, grid and host link failures, cluster
-failures and repairs, time passing (AOTM), copies, the operator takeovers the runbook allows
-(including its mistakes) and the configured DR test. For each invariant it prints "holds" (runs,
-steps explored, seed) or "VIOLATED" with the shortest trace fast-check's shrinking finds.
+/** Help text of `tapegrid verify`. */
+export const verifyHelp = `Usage: tapegrid verify <config> [--depth D] [--volumes N] [--max-states M] [--failures K]
+                        [--runs R] [--seed S] [--max-steps L] [--random-volumes N] [--replay ID:PATH] [--json]
+
+Two kinds of evidence, each invariant checked after every step:
+  1. exhaustive: every sequence of up to D actions (host jobs with N scratch volumes per host, grid
+     link, host link and cluster failures and repairs with at most K failed at once, the takeovers
+     the runbook allows, AOTM, copies, time to the next deadline, the configured DR test), each
+     distinct state once. A verdict "proven within scope" names that scope.
+  2. random: R runs of up to L actions with more volumes (swarm testing), for what lies beyond
+     the scope. A verdict "no counterexample" names the runs and the seed.
+"VIOLATED" prints the shortest trace found and a --replay; "not exercised" means the invariant's
+situation never arose (for example no DR test configured), so nothing was shown.
 
 Invariants: ${invariants.map((invariant) => invariant.id).join(', ')}
 
 Options:
-  --runs N          runs per invariant (default 200)
-  --seed S          seed of the random exploration (default: from the clock, printed)
-  --max-steps N     actions per run at most (default 40)
-  --replay ID:PATH  replay one counterexample exactly (with its --seed), as printed under a violation
-  --json            the result as data, traces included
-  --no-color        plain text
+  --depth D           longest action sequence of the exhaustive search (default ${defaultExhaustiveBounds.maxDepth}; 0: off)
+  --volumes N         scratch volumes per host in the exhaustive search (default ${defaultExhaustiveBounds.volumesPerHost})
+  --max-states M      distinct states at most (default ${defaultExhaustiveBounds.maxStates}); the verdict says the depth completed
+  --failures K        components failed at once at most (default ${defaultExhaustiveBounds.maxFailures})
+                      (a configuration's "verification:" section sets its own defaults for these four)
+  --runs R            random runs (default ${defaultRandomRuns}; 0: off)
+  --seed S            seed of the random runs (default ${defaultSeed}, printed)
+  --max-steps L       actions per random run at most (default ${defaultMaxSteps})
+  --random-volumes N  scratch volumes per host in random runs (default ${defaultRandomVolumes})
+  --replay ID:PATH    replay one counterexample exactly, as printed under a violation
+  --json              the result as data, traces included
+  --no-color          plain text
 
 Examples:
   tapegrid verify examples/three-cluster-ha-dr.yaml
-  tapegrid verify examples/unsafe/aotm-write-shared-tssc.yaml --seed 42
-  tapegrid verify examples/unsafe/aotm-write-shared-tssc.yaml --seed 42 --replay no-dual-ownership:3:1:2
+  tapegrid verify examples/unsafe/aotm-write-shared-tssc.yaml --runs 0
+  tapegrid verify examples/two-cluster-ha.yaml --depth 8 --volumes 1 --max-states 500000
 
-Exit codes: 0 every invariant holds, 1 a violation, 2 bad input.`;
+Exit codes: 0 no violation, 1 a violation, 2 bad input.`;
 
-/** Options of `tapegrid verify` as parsed from the command line. */
+/** Options of \`tapegrid verify\` as parsed from the command line. */
 export interface VerifyCommandOptions {
   readonly json: boolean;
   readonly runs?: string;
@@ -38,33 +56,44 @@ export interface VerifyCommandOptions {
   readonly maxSteps?: string;
   readonly replay?: string;
   readonly volumes?: string;
+  readonly depth?: string;
+  readonly maxStates?: string;
+  readonly failures?: string;
+  readonly randomVolumes?: string;
 }
 
-function positiveInteger(text: string | undefined, fallback: number, name: string, max: number): number | string {
+function wholeNumber(text: string | undefined, fallback: number, name: string, min: number, max: number): number | string {
   if (text === undefined) return fallback;
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 1 || value > max) return `${name} expects a whole number from 1 to ${max}, found "${text}"`;
+  if (text.trim() === '' || !Number.isInteger(value) || value < min || value > max) return `${name} expects a whole number from ${min} to ${max.toLocaleString('en-US')}, found "${text}"`;
   return value;
 }
 
 /** `tapegrid verify`. */
 export async function runVerify(file: string, options: VerifyCommandOptions, io: CommandIO): Promise<number> {
-  const runs = positiveInteger(options.runs, 200, '--runs', 1_000_000);
-  const maxSteps = positiveInteger(options.maxSteps, 40, '--max-steps', 1000);
-  const volumes = positiveInteger(options.volumes, 4, '--volumes', 64);
-  const seed = options.seed === undefined ? Date.now() % 2_147_483_647 : Number(options.seed);
-  const problems: string[] = [];
-  for (const value of [runs, maxSteps, volumes]) if (typeof value === 'string') problems.push(value);
-  if (!Number.isInteger(seed)) problems.push(`--seed expects a whole number, found "${options.seed ?? ''}"`);
+  const values = {
+    runs: wholeNumber(options.runs, defaultRandomRuns, '--runs', 0, 1_000_000),
+    maxSteps: wholeNumber(options.maxSteps, defaultMaxSteps, '--max-steps', 1, 1000),
+    volumes: wholeNumber(options.volumes, 0, '--volumes', 1, 16),
+    randomVolumes: wholeNumber(options.randomVolumes, defaultRandomVolumes, '--random-volumes', 1, 64),
+    depth: wholeNumber(options.depth, -1, '--depth', 0, 1000),
+    maxStates: wholeNumber(options.maxStates, 0, '--max-states', 1, 50_000_000),
+    failures: wholeNumber(options.failures, -1, '--failures', 0, 64),
+    seed: wholeNumber(options.seed, defaultSeed, '--seed', -2_147_483_648, 2_147_483_647),
+  };
+  const problems = Object.values(values).filter((value): value is string => typeof value === 'string');
   if (options.replay !== undefined) {
-    const id = options.replay.split(':')[0];
-    if (!options.replay.includes(':') || !invariants.some((invariant) => invariant.id === id)) {
-      problems.push(`--replay expects "<invariant>:<path>" as printed under a violation, with an invariant among ${invariants.map((invariant) => invariant.id).join(', ')}; found "${options.replay}"`);
-    }
-    if (options.seed === undefined) problems.push('--replay needs the --seed of the run that found the violation');
+    const parsed = parseReplay(options.replay, invariants.map((invariant) => invariant.id));
+    if (typeof parsed === 'string') problems.push(parsed);
+    else if (parsed.kind === 'random' && options.seed === undefined) problems.push('--replay of a random run needs the --seed of the run that found the violation');
   }
-  if (problems.length > 0 || typeof runs === 'string' || typeof maxSteps === 'string' || typeof volumes === 'string') {
+  const { runs, maxSteps, volumes, randomVolumes, depth, maxStates, failures, seed } = values;
+  if (problems.length > 0 || typeof runs === 'string' || typeof maxSteps === 'string' || typeof volumes === 'string' || typeof randomVolumes === 'string' || typeof depth === 'string' || typeof maxStates === 'string' || typeof failures === 'string' || typeof seed === 'string') {
     io.err(`tapegrid verify: ${problems.join('\n')}`);
+    return exitCodes.badInput;
+  }
+  if (runs === 0 && depth === 0 && options.replay === undefined) {
+    io.err('tapegrid verify: --runs 0 and --depth 0 leave nothing to run; keep one of them');
     return exitCodes.badInput;
   }
   const loaded = await loadConfigOrReport(file, io, options.json);
@@ -73,14 +102,24 @@ export async function runVerify(file: string, options: VerifyCommandOptions, io:
     io.err(`${file}: verification needs at least one host (hosts: [...]) to issue mounts`);
     return exitCodes.badInput;
   }
-  const setup = buildVerifySetup(loaded.config, loaded.definition, volumes);
+  const setup = buildVerifySetup(loaded.config, loaded.definition, randomVolumes);
+  // The configuration's own scope (its verification section), then the command line over it.
+  const own = exhaustiveBoundsOf(loaded.config);
+  const bounds = {
+    volumesPerHost: options.volumes === undefined ? own.volumesPerHost : volumes,
+    maxDepth: options.depth === undefined ? own.maxDepth : depth,
+    maxStates: options.maxStates === undefined ? own.maxStates : maxStates,
+    maxFailures: options.failures === undefined ? own.maxFailures : failures,
+    symmetry: true,
+  };
   const progress = createProgress('verifying', !options.json && process.stderr.isTTY === true);
-  const result = verify(setup, {
+  const result: VerifyResult = verify(setup, {
+    exhaustive: bounds.maxDepth === 0 ? false : bounds,
     runs,
     seed,
     maxSteps,
     ...(options.replay === undefined ? {} : { replay: options.replay }),
-    onProgress: (done, total) => progress.update(done, total),
+    onProgress: (step) => progress.update(step.phase === 'random' ? step.done : step.distinct, step.phase === 'random' ? step.total : bounds.maxStates),
   });
   progress.finish();
   const violated = result.verdicts.some((verdict) => verdict.status === 'violated');

@@ -28,6 +28,8 @@ export const drTestIsolation: Invariant = {
   id: 'dr-test-isolation',
   title: 'The DR test never touches production volumes',
   rules: ['DRT-2', 'DRT-3', 'WP-5', 'OWN-9'],
+  // Only a running DR test puts this to the test.
+  situation: ({ setup, before, after }) => setup.drTest !== null && (before.drTestActive || after.drTestActive),
   check: ({ setup, before, observations }) => {
     const test = setup.drTest;
     if (test === null) return null;

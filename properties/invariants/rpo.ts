@@ -12,6 +12,13 @@ export const runCopiesMade: Invariant = {
   id: 'run-copies-made',
   title: 'RUN and Sync copies exist when the job ends (or GS-4 says why not)',
   rules: ['CCP-1', 'CCP-4', 'CCP-5', 'CCP-6', 'GS-4'],
+  // Put to the test when a job that wrote ends with a RUN or Sync point on another cluster.
+  situation: ({ before, observations }) =>
+    observed(observations, 'rewind-unload').some((unload) => {
+      if (unload.dataVersion === null) return false;
+      const mount = before.volumes[unload.volser]?.mounts.find((candidate) => candidate.writtenVersion === unload.dataVersion);
+      return mount !== undefined && mount.copyPoints.some((point, cluster) => (point === 'R' || point === 'S') && cluster !== mount.ioCluster);
+    }),
   check: ({ before, after, observations }) => {
     for (const unload of observed(observations, 'rewind-unload')) {
       if (unload.dataVersion === null) continue;
@@ -85,6 +92,10 @@ export const survivesLossOfOneCluster: Invariant = {
   id: 'survives-loss-of-one-cluster',
   title: 'Copied data survives the loss of any one cluster',
   rules: ['CCP-1', 'CCP-2', 'CCP-3', 'OWN-5', 'DRT-7'],
+  // Put to the test by a state holding copied data (or a job ending in a class that must survive).
+  endSituation: (setup, state) => setup.definition.clusters.length > 1 && protectedVolumes(state).length > 0,
+  situation: ({ setup, observations }) =>
+    setup.survivesLossOfOneCluster.length > 0 && observed(observations, 'rewind-unload').some((unload) => unload.dataVersion !== null),
   check: ({ setup, before, observations }) => {
     for (const unload of observed(observations, 'rewind-unload')) {
       if (unload.dataVersion === null) continue;

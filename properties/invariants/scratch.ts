@@ -9,9 +9,19 @@ export const scratchSafety: Invariant = {
   id: 'scratch-safety',
   title: 'No volume a host still needs is surfaced empty or reused',
   rules: ['CAT-1', 'CAT-2', 'CAT-4', 'WP-3'],
+  // Put to the test by a mount while some host's catalog records a volume that is in a scratch category somewhere.
+  situation: ({ before, observations }) =>
+    observed(observations, 'mount').length > 0 &&
+    Object.values(before.catalogs).some((catalog) =>
+      Object.entries(catalog).some(([volser, entry]) => entry === 'private' && Object.values(before.volumes[volser]?.copies ?? {}).some((copy) => before.definition.categories.scratch.some((scratch) => scratch.id === copy.category))),
+    ),
   check: ({ before, observations }) => {
     for (const mount of observed(observations, 'mount')) {
-      if (mount.mountKind === 'specific' && mount.surfaced === 'empty' && before.catalogs[mount.host]?.[mount.volser] === 'private') {
+      // A record that is merely stale (the mount cluster missed a later category change while cut off,
+      // then took the volume over) is OWN-12's stale read, observed as such, not a return to scratch.
+      const volume = before.volumes[mount.volser];
+      const stale = volume !== undefined && volume.copies[mount.cluster]?.metaVersion !== volume.metaParent.length - 1;
+      if (mount.mountKind === 'specific' && mount.surfaced === 'empty' && !stale && before.catalogs[mount.host]?.[mount.volser] === 'private') {
         return `${mount.host} mounted ${mount.volser}, private in its catalog, and was shown an empty volume (it was returned to scratch elsewhere)`;
       }
       if (mount.mountKind === 'scratch') {

@@ -26,6 +26,10 @@ export const writeProtectHolds: Invariant = {
   id: 'write-protect-holds',
   title: 'Write protect and read-only takeover stop every change',
   rules: ['WP-1', 'WP-2', 'WP-3', 'WP-4', 'OWN-4'],
+  // Put to the test by a host operation while write protect or a read takeover is in effect.
+  situation: ({ before, resolved }) =>
+    resolved.events.some((event) => event.type === 'write' || event.type === 'scratch-mount' || event.type === 'specific-mount' || event.type === 'return-to-scratch') &&
+    (before.writeProtect.some((on) => on) || before.takeovers.some((setting) => setting.mode === 'read')),
   check: ({ before, after, observations }) => {
     const changes = [
       ...observed(observations, 'write').map((write) => ({ volser: write.volser, cluster: write.cluster, what: 'data written' })),

@@ -2,45 +2,66 @@ import { tapegrid } from './run.js';
 import { describe, expect, it } from 'vitest';
 
 describe('tapegrid verify', () => {
-  it('prints "holds" for every invariant of a safe example with runs, steps and seed; exit 0', () => {
-    const { code, stdout } = tapegrid(['verify', 'examples/two-cluster-ha.yaml', '--seed', '3', '--runs', '30']);
+  it('a safe example: the exhaustive scope, then "proven within scope" or "not exercised" for every invariant; exit 0', () => {
+    const { code, stdout } = tapegrid(['verify', 'examples/two-cluster-ha.yaml', '--runs', '20', '--max-states', '3000', '--no-color']);
     expect(code).toBe(0);
-    expect(stdout).toContain('seed 3, 30 runs of up to 40 steps per invariant');
-    expect(stdout.match(/^holds {4}/gm)).toHaveLength(7);
-    expect(stdout).toContain('All 7 invariants hold');
+    expect(stdout).toMatch(/^exhaustive: every sequence of up to \d+ actions over 2 volumes per host, with at most 2 failed components at once: 3,000 distinct states, stopped at the state bound 3,000, complete to depth \d+$/m);
+    expect(stdout).toContain('random: 20 runs of up to 40 steps, seed 1, swarm');
+    expect(stdout.match(/^proven within scope /gm)?.length).toBeGreaterThanOrEqual(4);
+    // No DR test configured and no write protect: those are not exercised, never "proven" or "holds".
+    expect(stdout).toMatch(/^not exercised\s+The DR test never touches production volumes/m);
+    expect(stdout).not.toMatch(/^holds/m);
+    expect(stdout).toMatch(/No violation: \d of 7 invariants proven within scope, \d not exercised\./);
   });
 
-  it('prints the violating trace as numbered steps and a replay command; exit 1; --replay reproduces it', () => {
-    const { code, stdout } = tapegrid(['verify', 'examples/unsafe/aotm-write-shared-tssc.yaml', '--seed', '1', '--runs', '100']);
+  it('an unsafe example, random layer off: the shortest trace and a replay command; exit 1; --replay reproduces it', () => {
+    const { code, stdout } = tapegrid(['verify', 'examples/unsafe/aotm-write-shared-tssc.yaml', '--runs', '0', '--max-states', '5000', '--no-color']);
     expect(code).toBe(1);
-    expect(stdout).toContain('VIOLATED Write takeover only of a cluster that is really down');
+    expect(stdout).toMatch(/^VIOLATED\s+Write takeover only of a cluster that is really down/m);
+    expect(stdout).toContain('shortest counterexample of the exhaustive search');
     expect(stdout).toMatch(/1\. \[t=0 min\] both grid links C0-C1 fail/);
     expect(stdout).toMatch(/AOTM on C\d gets no reply over the grid-shared TSSC path and enables write takeover of C\d \(C\d is alive\)/);
     const replayLine = stdout.split('\n').find((line) => line.includes('replay: tapegrid verify') && line.includes('no-write-takeover-of-live-cluster'));
     const replayArgument = replayLine?.split('--replay ')[1]?.trim();
-    expect(replayArgument).toBeDefined();
-    const replayed = tapegrid(['verify', 'examples/unsafe/aotm-write-shared-tssc.yaml', '--seed', '1', '--runs', '100', '--replay', replayArgument ?? '']);
+    expect(replayArgument).toMatch(/^no-write-takeover-of-live-cluster:x2:/);
+    const replayed = tapegrid(['verify', 'examples/unsafe/aotm-write-shared-tssc.yaml', '--replay', replayArgument ?? '', '--no-color']);
     expect(replayed.code).toBe(1);
     const trace = (text: string) => text.split('\n').filter((line) => /^\s+\d+\. /.test(line) || /^\s+=> /.test(line));
-    const original = stdout.split('VIOLATED Write takeover')[1] ?? '';
-    expect(trace(replayed.stdout)).toEqual(trace(original).slice(0, trace(replayed.stdout).length));
+    const original = stdout.split('VIOLATED')[1]?.split('replay:')[0] ?? '';
+    expect(trace(replayed.stdout)).toEqual(trace(original));
   });
 
-  it('--json gives the verdicts as data', () => {
-    const { code, stdout } = tapegrid(['verify', 'examples/unsafe/single-copy-class.yaml', '--seed', '1', '--runs', '50', '--json']);
-    expect(code).toBe(1);
-    const result = JSON.parse(stdout) as { seed: number; verdicts: { id: string; status: string; counterexample?: { steps: unknown[] } }[] };
-    expect(result.seed).toBe(1);
+  it('the same file gives the same verdict on every run: the default seed is fixed and printed', () => {
+    const first = tapegrid(['verify', 'examples/unsafe/single-copy-class.yaml', '--runs', '30', '--max-states', '2000', '--json']);
+    const second = tapegrid(['verify', 'examples/unsafe/single-copy-class.yaml', '--runs', '30', '--max-states', '2000', '--json']);
+    const strip = (text: string) => text.replace(/"(elapsedMs|peakHeapBytes)": [\d.e+]+/g, '');
+    expect(strip(first.stdout)).toBe(strip(second.stdout));
+    const result = JSON.parse(first.stdout) as { random: { seed: number }; exhaustive: { distinctStates: number }; verdicts: { id: string; status: string; foundBy?: string; counterexample?: { steps: unknown[] } }[] };
+    expect(first.code).toBe(1);
+    expect(result.random.seed).toBe(1);
+    expect(result.exhaustive.distinctStates).toBe(2000);
     const violated = result.verdicts.filter((verdict) => verdict.status === 'violated');
     expect(violated.map((verdict) => verdict.id)).toEqual(['survives-loss-of-one-cluster']);
+    expect(violated[0]?.foundBy).toBe('exhaustive');
     expect(violated[0]?.counterexample?.steps.length).toBeLessThanOrEqual(12);
+  });
+
+  it('a random-only run says "no counterexample", never "proven"', () => {
+    const { code, stdout } = tapegrid(['verify', 'examples/two-cluster-ha.yaml', '--depth', '0', '--runs', '20', '--no-color']);
+    expect(code).toBe(0);
+    expect(stdout).not.toMatch(/proven/);
+    expect(stdout).toMatch(/^no counterexample\s+No dual ownership/m);
+    expect(stdout).toContain('no counterexample in 20 random runs of up to 40 steps (seed 1, swarm)');
   });
 
   it('bad options and bad files are exit 2 with a message, no stack trace', () => {
     for (const args of [
       ['verify', 'examples/two-cluster-ha.yaml', '--runs', 'many'],
+      ['verify', 'examples/two-cluster-ha.yaml', '--depth', '-1'],
+      ['verify', 'examples/two-cluster-ha.yaml', '--runs', '0', '--depth', '0'],
       ['verify', 'examples/two-cluster-ha.yaml', '--replay', 'nonsense'],
       ['verify', 'examples/two-cluster-ha.yaml', '--replay', 'no-dual-ownership:1:2'],
+      ['verify', 'examples/two-cluster-ha.yaml', '--replay', 'no-dual-ownership:x2:fly.1'],
       ['verify', 'test/fixtures/broken-grid.yaml'],
       ['verify'],
     ]) {

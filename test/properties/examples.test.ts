@@ -1,21 +1,29 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildVerifySetup, loadConfig } from '../../config/index.js';
-import { invariants, verify, type VerifyResult } from '../../properties/index.js';
+import { buildVerifySetup, exhaustiveBoundsOf, loadConfig } from '../../config/index.js';
+import { combineResults, invariants, type ExhaustiveBounds, randomPhase, verify, type VerifyResult, type VerifySetup } from '../../properties/index.js';
 import { renderTrace } from '../../reports/index.js';
 
-const root = join(import.meta.dirname, '..', '..');
-const seed = 1;
+/**
+ * The bundled examples under the exhaustive search at their default scope (the defaults, or the
+ * example's own `verification` section; random layer off): every
+ * unsafe example is caught with a short trace, every safe one is proven within scope (or the
+ * invariant is not exercised). Then the whole verdict, random layer included, is the same for
+ * seeds 1 to 20 (`TAPEGRID_SEED_RUNS` random runs per seed: modest here, 200 in `npm run verify:deep`).
+ */
 
-async function verifyFile(path: string, runs: number): Promise<{ result: VerifyResult; text: string }> {
+const root = join(import.meta.dirname, '..', '..');
+const seedRuns = Number(process.env.TAPEGRID_SEED_RUNS ?? 30);
+
+async function setupOf(path: string): Promise<{ setup: VerifySetup; bounds: ExhaustiveBounds }> {
   const loaded = await loadConfig(path);
   if (!loaded.ok) throw new Error(`${path} does not validate: ${JSON.stringify(loaded.problems)}`);
-  const result = verify(buildVerifySetup(loaded.config, loaded.definition), { runs, seed, maxSteps: 40 });
-  const text = result.verdicts
-    .map((verdict) => (verdict.status === 'violated' ? `${verdict.id}\n${renderTrace(loaded.definition, verdict.counterexample).join('\n')}` : ''))
-    .join('\n');
-  return { result, text };
+  return { setup: buildVerifySetup(loaded.config, loaded.definition), bounds: exhaustiveBoundsOf(loaded.config) };
+}
+
+function traces(setup: VerifySetup, result: VerifyResult): string {
+  return result.verdicts.map((verdict) => (verdict.status === 'violated' ? `${verdict.id}\n${renderTrace(setup.definition, verdict.counterexample).join('\n')}` : '')).join('\n');
 }
 
 /** Invariant ids named on the "# Caught by:" line of an unsafe example. */
@@ -24,20 +32,37 @@ function caughtBy(path: string): string[] {
   return invariants.map((invariant) => invariant.id).filter((id) => line.includes(id));
 }
 
-describe('bundled examples', () => {
-  const safe = [
-    ...readdirSync(join(root, 'examples')).filter((name) => name.endsWith('.yaml')),
-    ...readdirSync(join(root, 'examples', 'drtest')).filter((name) => name.endsWith('.yaml')).map((name) => `drtest/${name}`),
-  ];
-  const unsafe = readdirSync(join(root, 'examples', 'unsafe')).filter((name) => name.endsWith('.yaml'));
-
-  it.each(safe)('safe example %s verifies clean', async (name) => {
-    const { result, text } = await verifyFile(join(root, 'examples', name), Number(process.env.TAPEGRID_VERIFY_RUNS ?? 60));
-    expect(result.verdicts.filter((verdict) => verdict.status === 'violated').map((verdict) => verdict.id), text).toEqual([]);
-    expect(result.verdicts).toHaveLength(invariants.length);
+/** The verdict per invariant for seeds 1..20: the exhaustive result (seed-free) combined with each seed's random runs. */
+function verdictsOverSeeds(setup: VerifySetup, exhaustive: VerifyResult): string[] {
+  const open = invariants.filter((invariant) => exhaustive.verdicts.find((verdict) => verdict.id === invariant.id)?.status !== 'violated');
+  return Array.from({ length: 20 }, (_, index) => {
+    const random = randomPhase(setup, { runs: seedRuns, seed: index + 1, maxSteps: 40 }, open);
+    const combined = combineResults(setup, invariants, exhaustive, random);
+    const violated = combined.verdicts.some((verdict) => verdict.status === 'violated');
+    return violated ? 'violated' : combined.verdicts.map((verdict) => `${verdict.id}=${verdict.status}`).join(' ');
   });
+}
 
-  it('there are at least six unsafe examples, each saying what is wrong and which invariant catches it', () => {
+const safe = [
+  ...readdirSync(join(root, 'examples')).filter((name) => name.endsWith('.yaml')),
+  ...readdirSync(join(root, 'examples', 'drtest')).filter((name) => name.endsWith('.yaml')).map((name) => `drtest/${name}`),
+];
+const unsafe = readdirSync(join(root, 'examples', 'unsafe')).filter((name) => name.endsWith('.yaml'));
+
+describe('bundled safe examples', () => {
+  it.each(safe)('%s is proven within the default scope, and its verdict is the same for seeds 1 to 20', async (name) => {
+    const { setup, bounds } = await setupOf(join(root, 'examples', name));
+    const result = verify(setup, { exhaustive: bounds, runs: 0, seed: 1, maxSteps: 40 });
+    expect(result.verdicts.filter((verdict) => verdict.status === 'violated').map((verdict) => verdict.id), traces(setup, result)).toEqual([]);
+    for (const verdict of result.verdicts) expect(['proven-within-scope', 'not-exercised'], verdict.id).toContain(verdict.status);
+    expect(result.verdicts.some((verdict) => verdict.status === 'proven-within-scope')).toBe(true);
+    expect(result.exhaustive?.completeDepth ?? 0).toBeGreaterThanOrEqual(3);
+    expect(new Set(verdictsOverSeeds(setup, result)).size).toBe(1);
+  });
+});
+
+describe('bundled unsafe examples', () => {
+  it('there are at least six, each saying what is wrong and which invariant catches it', () => {
     expect(unsafe.length).toBeGreaterThanOrEqual(6);
     for (const name of unsafe) {
       const text = readFileSync(join(root, 'examples', 'unsafe', name), 'utf8');
@@ -47,13 +72,22 @@ describe('bundled examples', () => {
     }
   });
 
-  it.each(unsafe)('unsafe example %s is caught by the invariants its comment names, with a trace of at most 12 steps', async (name) => {
+  it.each(unsafe)('%s is caught by the exhaustive search alone, by the invariants its comment names, with a trace of at most 12 actions; violated for seeds 1 to 20', async (name) => {
     const path = join(root, 'examples', 'unsafe', name);
-    const { result } = await verifyFile(path, 200);
+    const { setup, bounds } = await setupOf(path);
+    const result = verify(setup, { exhaustive: bounds, runs: 0, seed: 1, maxSteps: 40 });
     const violated = result.verdicts.filter((verdict) => verdict.status === 'violated');
     expect(violated.map((verdict) => verdict.id)).toEqual(expect.arrayContaining(caughtBy(path)));
     for (const verdict of violated) {
-      if (verdict.status === 'violated') expect(verdict.counterexample.steps.length, verdict.id).toBeLessThanOrEqual(12);
+      if (verdict.status !== 'violated') continue;
+      expect(verdict.foundBy).toBe('exhaustive');
+      expect(verdict.counterexample.steps.length, verdict.id).toBeLessThanOrEqual(12);
+      // The printed replay reproduces the same trace.
+      const replayed = verify(setup, { runs: 0, seed: 1, maxSteps: 40, replay: verdict.replay });
+      const again = replayed.verdicts[0];
+      expect(again?.status).toBe('violated');
+      if (again?.status === 'violated') expect(renderTrace(setup.definition, again.counterexample)).toEqual(renderTrace(setup.definition, verdict.counterexample));
     }
+    expect(new Set(verdictsOverSeeds(setup, result))).toEqual(new Set(['violated']));
   });
 });

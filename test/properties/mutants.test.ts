@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { defineGrid, step, type GridState, type StepResult } from '../../model/index.js';
-import { noDualOwnership, runCopiesMade, verify, writeProtectHolds, type Invariant, type StepFunction, type VerifySetup } from '../../properties/index.js';
+import { defaultExhaustiveBounds, noDualOwnership, runCopiesMade, verify, writeProtectHolds, type Invariant, type StepFunction, type VerifySetup } from '../../properties/index.js';
 
 /**
  * Trust in the checks: deliberately broken variants of the model. Each must be caught by the
- * invariant meant for it, with a fixed seed; the number of runs it took is printed.
+ * invariant meant for it in the exhaustive search at its default scope, with a trace of at most 12
+ * actions; the correct model must be proven within the same scope.
  */
 
 const seed = 20261124;
@@ -28,15 +29,16 @@ function setup(overrides: Partial<VerifySetup> = {}, writeProtectC1 = false): Ve
   };
 }
 
+/** Exhaustive search alone (random layer off) at the default scope: the correct model is proven, the broken one caught. */
 function caught(name: string, target: Invariant, broken: StepFunction, explored: VerifySetup): number {
-  const clean = verify(explored, { runs: 300, seed, maxSteps: 40, invariants: [target] });
-  expect(clean.verdicts[0]?.status, `${target.id} must hold for the correct model`).toBe('holds');
-  const result = verify(explored, { runs: 2000, seed, maxSteps: 40, invariants: [target], stepFunction: broken });
+  const clean = verify(explored, { exhaustive: defaultExhaustiveBounds, runs: 0, seed, maxSteps: 40, invariants: [target] });
+  expect(clean.verdicts[0]?.status, `${target.id} must be proven within scope for the correct model`).toBe('proven-within-scope');
+  const result = verify(explored, { exhaustive: defaultExhaustiveBounds, runs: 0, seed, maxSteps: 40, invariants: [target], stepFunction: broken });
   const verdict = result.verdicts[0];
   expect(verdict?.status, `${name} must be caught by ${target.id}`).toBe('violated');
-  const runs = verdict?.status === 'violated' ? verdict.runsUntilFound : -1;
-  console.log(`seeded bug "${name}": caught by ${target.id} after ${runs} run(s), trace of ${verdict?.status === 'violated' ? verdict.counterexample.steps.length : '?'} step(s)`);
-  return runs;
+  const length = verdict?.status === 'violated' ? verdict.counterexample.steps.length : -1;
+  console.log(`seeded bug "${name}": caught by ${target.id} in the exhaustive search, shortest trace ${length} step(s)`);
+  return length;
 }
 
 /** Bug 1: ownership handed over without the owner's answer (a takeover no one set). */
@@ -90,18 +92,18 @@ const writeProtectIgnoresCategoryChanges: StepFunction = (state, event): StepRes
 
 describe('seeded bugs are caught', () => {
   it('OWN-2 bug: ownership handed over without the owner\'s answer is caught by no-dual-ownership', () => {
-    expect(caught('ownership without the owner\'s answer', noDualOwnership, ownershipWithoutAnswer, setup())).toBeGreaterThan(0);
+    expect(caught('ownership without the owner\'s answer', noDualOwnership, ownershipWithoutAnswer, setup())).toBeLessThanOrEqual(12);
   });
 
   it('OWN-4 bug: a takeover that ignores ROT\'s read-only limit is caught by write-protect-holds', () => {
-    expect(caught('ROT without its read-only limit', writeProtectHolds, takeoverIgnoresReadOnly, setup())).toBeGreaterThan(0);
+    expect(caught('ROT without its read-only limit', writeProtectHolds, takeoverIgnoresReadOnly, setup())).toBeLessThanOrEqual(12);
   });
 
   it('CCP-1 bug: rewind-unload reporting RUN complete before the copy is caught by run-copies-made', () => {
-    expect(caught('RUN complete before the copy', runCopiesMade, runCompleteBeforeCopy, setup())).toBeGreaterThan(0);
+    expect(caught('RUN complete before the copy', runCopiesMade, runCompleteBeforeCopy, setup())).toBeLessThanOrEqual(12);
   });
 
   it('WP-1 bug: write protect that ignores category changes is caught by write-protect-holds', () => {
-    expect(caught('write protect ignores category changes', writeProtectHolds, writeProtectIgnoresCategoryChanges, setup({}, true))).toBeGreaterThan(0);
+    expect(caught('write protect ignores category changes', writeProtectHolds, writeProtectIgnoresCategoryChanges, setup({}, true))).toBeLessThanOrEqual(12);
   });
 });

@@ -44,7 +44,7 @@ describe('tapegrid report', () => {
     const ids = [...domain.matchAll(/^- ([A-Z]+-\d+) /gm)].map((match) => match[1]);
     for (const id of ids) expect(data.traceability.map((row) => row.id), id).toContain(id);
     const own11 = data.traceability.find((row) => row.id === 'OWN-11');
-    expect(own11?.status).toBe('proven');
+    expect(own11?.status).toBe('proven-within-scope');
     expect(own11?.properties).toContain('no-dual-ownership');
     expect(data.traceability.find((row) => row.id === 'TVC-5')?.status).toBe('checked');
     expect(data.traceability.find((row) => row.id === 'GDPS-1')?.status).toBe('not-covered');
