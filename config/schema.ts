@@ -131,6 +131,7 @@ function buildSchema(units: UnitParser | null) {
     scratchCategory: category('scratch (MEDIA) category this host mounts from'),
     privateCategory: category('private category this host files volumes in'),
     role: z.enum(['production', 'dr-test']).optional().meta({ description: 'production host, or the DR test host' }),
+    takesOverProduction: z.boolean().optional().meta({ description: 'in a real disaster this host runs production from a copy of the production catalog (DRT-7); verify explores that phase' }),
   });
 
   const managementClass = z.strictObject({

@@ -33,7 +33,8 @@ export function buildVerifySetup(config: GridConfigFile, definition: GridDefinit
           testRejectOutput: config.drTest.tms?.test?.rejectOutput ?? [],
           testReturnToScratch: config.drTest.tms?.test?.returnToScratch ?? false,
         };
-  return { definition, runbook, drTest, survivesLossOfOneCluster: config.targets?.survivesLossOfOneCluster ?? [], volumesPerHost };
+  const disasterHosts = (config.hosts ?? []).filter((host) => host.takesOverProduction === true).map((host) => host.name);
+  return { definition, runbook, drTest, survivesLossOfOneCluster: config.targets?.survivesLossOfOneCluster ?? [], volumesPerHost, ...(disasterHosts.length === 0 ? {} : { disasterHosts }) };
 }
 
 /** The exhaustive search's default scope for this configuration: its `verification` section over the defaults. */

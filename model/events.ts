@@ -55,6 +55,8 @@ export type GridEvent =
   /** The DR host's test environment is destaged at the end of a test: its catalog snapshot is gone. */
   | { readonly type: 'clear-catalog'; readonly host: string }
   | { readonly type: 'begin-dr-test' }
+  /** A real disaster is declared: `host` runs production from here on, with a copy of the production catalog (DRT-7, 11.11). */
+  | { readonly type: 'declare-disaster'; readonly host: string }
   | { readonly type: 'end-dr-test' }
   /** Time passes: AOTM timers, copy draining at link rates, cache migration (OWN-8, CCP-2, CCP-9). */
   | { readonly type: 'advance'; readonly minutes: number };

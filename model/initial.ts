@@ -33,6 +33,7 @@ export function initialState(definition: GridDefinition): GridState {
     writeProtect: definition.clusters.map((cluster) => cluster.writeProtect.enabled),
     catalogs,
     drTestActive: false,
+    disasterHosts: [],
   };
 }
 
@@ -93,5 +94,6 @@ export function cloneState(state: GridState): GridState {
     writeProtect: [...state.writeProtect],
     catalogs,
     drTestActive: state.drTestActive,
+    disasterHosts: [...state.disasterHosts],
   };
 }

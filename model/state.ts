@@ -143,4 +143,6 @@ export interface GridState {
   catalogs: Record<string, Record<string, CatalogEntry>>;
   /** True between `begin-dr-test` and `end-dr-test` (OWN-9). */
   drTestActive: boolean;
+  /** Hosts running production from a copy of the production catalog after a declared disaster (DRT-7). */
+  disasterHosts: string[];
 }

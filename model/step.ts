@@ -93,6 +93,11 @@ function apply(state: GridState, event: GridEvent, observations: Observation[]):
     case 'end-dr-test':
       state.drTestActive = false;
       return;
+    case 'declare-disaster':
+      // A disaster ends any DR test: the DR host's environment becomes production (DRT-7).
+      state.drTestActive = false;
+      if (!state.disasterHosts.includes(event.host)) state.disasterHosts.push(event.host);
+      return;
     case 'advance':
       return advance(state, event.minutes, observations);
   }

@@ -27,6 +27,8 @@ export type Action =
   | { readonly kind: 'advance-to-deadline' }
   | { readonly kind: 'copy' }
   | { readonly kind: 'dr-test-begin' }
+  /** The operators declare a disaster after a cluster failure: the configured DR hosts run production (DRT-7). */
+  | { readonly kind: 'declare-disaster' }
   | { readonly kind: 'dr-test-end' };
 
 /** An action resolved against a state: the model events it stands for. */
@@ -64,6 +66,7 @@ export function actionArbitrary(setup: VerifySetup): fc.Arbitrary<Action> {
   if (setup.drTest !== null) {
     entries.push({ weight: 2, arbitrary: fc.constant({ kind: 'dr-test-begin' as const }) }, { weight: 1, arbitrary: fc.constant({ kind: 'dr-test-end' as const }) });
   }
+  if ((setup.disasterHosts ?? []).length > 0) entries.push({ weight: 1, arbitrary: fc.constant({ kind: 'declare-disaster' as const }) });
   return fc.oneof(...entries);
 }
 
@@ -73,7 +76,19 @@ function pick<T>(list: readonly T[], position: number): T | undefined {
 
 /** Hosts that may act now: production always, the DR test host only while its test runs. */
 function activeHosts(setup: VerifySetup, state: GridState): HostDefinition[] {
-  return setup.definition.hosts.filter((host) => host.role === 'production' || (state.drTestActive && setup.drTest?.host === host.name));
+  return setup.definition.hosts.filter((host) => host.role === 'production' || (state.drTestActive && setup.drTest?.host === host.name) || state.disasterHosts.includes(host.name));
+}
+
+/** The events of a declared disaster: each DR host takes a copy of the production catalogs and runs production (DRT-7). */
+export function disasterEvents(setup: VerifySetup): GridEvent[] {
+  const events: GridEvent[] = [];
+  for (const host of setup.disasterHosts ?? []) {
+    for (const production of setup.definition.hosts) {
+      if (production.role === 'production' && production.name !== host) events.push({ type: 'snapshot-catalog', from: production.name, to: host });
+    }
+    events.push({ type: 'declare-disaster', host });
+  }
+  return events;
 }
 
 function mountsOf(state: GridState): { volser: string; cluster: ClusterId; host: string }[] {
@@ -326,8 +341,17 @@ export function resolveAction(setup: VerifySetup, state: GridState, action: Acti
     case 'copy':
       return state.copyQueue.length === 0 ? null : resolved([{ type: 'deferred-copy' }]);
     case 'dr-test-begin':
-      return state.drTestActive ? null : resolved(drTestBeginEvents(setup));
+      return state.drTestActive || state.disasterHosts.length > 0 ? null : resolved(drTestBeginEvents(setup));
+    case 'declare-disaster':
+      // Once, and only when something failed: a cluster down or a pair of clusters cut apart (the
+      // operators may declare a disaster for a site they merely cannot reach: that is the hazard).
+      return (setup.disasterHosts ?? []).length === 0 || state.disasterHosts.length > 0 || !somethingFailed(setup, state) ? null : resolved(disasterEvents(setup));
     case 'dr-test-end':
       return state.drTestActive ? resolved(drTestEndEvents(setup)) : null;
   }
+}
+
+/** Whether a cluster is down or two clusters have every link between them down. */
+function somethingFailed(setup: VerifySetup, state: GridState): boolean {
+  return state.clusters.some((status) => status === 'down') || setup.definition.links.some((link) => linksOf(state, link.between).every((up) => !up));
 }

@@ -29,6 +29,7 @@ const fields: { readonly [K in Action['kind']]: readonly (keyof Extract<Action, 
   copy: [],
   'dr-test-begin': [],
   'dr-test-end': [],
+  'declare-disaster': [],
 };
 
 /** Actions as the compact text of a replay string. */

@@ -59,6 +59,8 @@ export interface VerifySetup {
   readonly survivesLossOfOneCluster: readonly string[];
   /** Scratch volumes inserted for each production host (and for the DR host). */
   readonly volumesPerHost: number;
+  /** Hosts that run production from a copy of the production catalog once a disaster is declared (DRT-7). */
+  readonly disasterHosts?: readonly string[];
   /** Start every run with the DR test already begun (DR plan checks explore the test period). */
   readonly startInDrTest?: boolean;
 }

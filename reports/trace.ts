@@ -92,6 +92,10 @@ export function describeStep(definition: GridDefinition, step: TraceStep): strin
   const mount = observations.find((observation): observation is Extract<Observation, { kind: 'mount' }> => observation.kind === 'mount');
   let text: string;
   if (step.action.kind === 'dr-test-end') return 'the DR test ends: protection off, links repaired, takeovers cleared';
+  if (step.action.kind === 'declare-disaster') {
+    const hosts = step.events.flatMap((candidate) => (candidate.type === 'declare-disaster' ? [candidate.host] : []));
+    return `a disaster is declared: ${hosts.join(', ')} now run${hosts.length === 1 ? 's' : ''} production from a copy of the production catalog (DRT-7)`;
+  }
   switch (event?.type) {
     case 'scratch-mount':
       text = `host ${event.host} asks C${event.cluster} for a scratch volume (class ${event.managementClass})${mount === undefined ? '' : `: gets ${mount.volser}, I/O cache C${mount.ioCluster}`}`;

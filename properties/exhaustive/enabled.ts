@@ -13,7 +13,7 @@ export function enabledActions(setup: VerifySetup, state: GridState, maxFailures
   const failed = failedComponents(setup, state);
   const mayFail = failed.size < maxFailures;
   const candidates: Action[] = [];
-  const activeHosts = definition.hosts.filter((host) => host.role === 'production' || (state.drTestActive && setup.drTest?.host === host.name));
+  const activeHosts = definition.hosts.filter((host) => host.role === 'production' || (state.drTestActive && setup.drTest?.host === host.name) || state.disasterHosts.includes(host.name));
   const volumes = Object.keys(state.volumes).length;
   const mounts = Object.values(state.volumes).reduce((count, volume) => count + volume.mounts.length, 0);
   activeHosts.forEach((host, hostIndex) => {
@@ -54,6 +54,7 @@ export function enabledActions(setup: VerifySetup, state: GridState, maxFailures
   }
   candidates.push({ kind: 'advance-to-deadline' }, { kind: 'copy' });
   if (setup.drTest !== null) candidates.push({ kind: 'dr-test-begin' }, { kind: 'dr-test-end' });
+  if ((setup.disasterHosts ?? []).length > 0) candidates.push({ kind: 'declare-disaster' });
   const seen = new Set<string>();
   const enabled: ResolvedAction[] = [];
   for (const action of candidates) {
@@ -110,4 +111,5 @@ export const actionKinds: readonly Action['kind'][] = [
   'copy',
   'dr-test-begin',
   'dr-test-end',
+  'declare-disaster',
 ];

@@ -181,6 +181,45 @@ describe('configuration validation', () => {
     expect(result.ok && result.warnings.map((problem) => problem.rule)).toContain('WP-5');
   });
 
+  it('CCP-3: warns when a class that must survive the loss of one cluster keeps a copy on one cluster only ("RN")', async () => {
+    const text = minimal.replace('"0": "RD", "1": "DR"', '"0": "RN", "1": "DR"').concat('targets:\n  survivesLossOfOneCluster: [MC]\n');
+    const warning = find(await problemsOf(text), 'single-copy-survival-class');
+    expect(warning.path).toEqual(['managementClasses', 0, 'copyModes', '0']);
+    expect(warning.rule).toBe('CCP-3');
+    expect((await problemsOf(minimal.concat('targets:\n  survivesLossOfOneCluster: [MC]\n'))).some((problem) => problem.code === 'single-copy-survival-class')).toBe(false);
+  });
+
+  it('OWN-13: warns when the runbook allows write takeover of one cluster at two survivors hosts mount through; one designated survivor is clean', async () => {
+    const three = `grid:
+  name: three
+clusters:
+  - { id: 0, name: C0, site: a, kind: tape-attached, cache: "10 TB" }
+  - { id: 1, name: C1, site: b, kind: tape-attached, cache: "10 TB" }
+  - { id: 2, name: C2, site: c, kind: tape-attached, cache: "10 TB" }
+gridLinks:
+  - { between: [0, 1], links: "2 x 10 Gb/s", distance: "10 km" }
+  - { between: [0, 2], links: "2 x 10 Gb/s", distance: "10 km" }
+  - { between: [1, 2], links: "2 x 10 Gb/s", distance: "10 km" }
+hosts:
+  - { name: PROD, site: a, online: [0, 1, 2], scratchCategory: "0002", privateCategory: "000F" }
+categories:
+  scratch: [{ id: "0002", expireHold: "24 h" }]
+  private: ["000F"]
+managementClasses:
+  - { name: MC, copyModes: { "0": "RRR", "1": "RRR", "2": "RRR" } }
+runbook:
+  takeover:
+`;
+    const everywhere = await problemsOf(`${three}    - { mode: write, when: cluster-confirmed-down }\n`);
+    const warnings = everywhere.filter((problem) => problem.code === 'write-takeover-at-several-survivors');
+    expect(warnings).toHaveLength(3);
+    expect(warnings[0]?.rule).toBe('OWN-13');
+    expect(warnings[0]?.path).toEqual(['runbook', 'takeover', 0]);
+    expect(warnings[0]?.message).toContain('write ownership takeover of C0 is allowed at C1 and C2');
+    const designated = await problemsOf(`${three}    - { mode: write, at: [1], of: [0], when: cluster-confirmed-down }\n    - { mode: write, at: [2], of: [1], when: cluster-confirmed-down }\n    - { mode: write, at: [0], of: [2], when: cluster-confirmed-down }\n`);
+    expect(designated.filter((problem) => problem.code === 'write-takeover-at-several-survivors')).toEqual([]);
+  });
+
   it('every bundled example validates', async () => {
     const examples = readdirSync(join(root, 'examples')).filter((name) => name.endsWith('.yaml'));
     expect(examples.length).toBeGreaterThanOrEqual(7);
