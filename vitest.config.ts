@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Volumes a model step produced are frozen: a change that bypasses copy-on-write throws.
+    env: { TAPEGRID_FREEZE: '1' },
   },
 });

@@ -2,6 +2,7 @@ import type { ClusterId } from './definition.js';
 import type { Observation } from './observations.js';
 import type { GridState, VolumeState } from './state.js';
 import { canCommunicate, clusterDefinition, clusterIds } from './topology.js';
+import { mutableVolume } from './volumes.js';
 
 /**
  * Cache of each cluster (TVC-3, TVC-4, CCP-9). Disk-only clusters hold everything they have in cache
@@ -69,7 +70,7 @@ export function autoRemove(state: GridState, cluster: ClusterId, observations: O
     });
   for (const volume of candidates) {
     if (cacheFreeMB(state, cluster) >= definition.autoRemoval.removalThresholdMB) break;
-    const copy = volume.copies[cluster];
+    const copy = mutableVolume(state, volume.volser)?.copies[cluster];
     if (copy === undefined) continue;
     copy.dataVersion = null;
     copy.resident = false;
@@ -89,7 +90,8 @@ export function migratePreferenceGroupZero(state: GridState, cluster: ClusterId,
     const copy = volume.copies[cluster];
     if (copy === undefined || copy.dataVersion === null || !copy.resident || copy.preference !== 'PG0') continue;
     if (volume.mounts.some((mount) => mount.ioCluster === cluster)) continue;
-    copy.resident = false;
+    const changed = mutableVolume(state, volume.volser)?.copies[cluster];
+    if (changed !== undefined) changed.resident = false;
     observations.push({ kind: 'migrated', volser: volume.volser, cluster });
   }
 }

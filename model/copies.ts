@@ -2,6 +2,7 @@ import type { ClusterId } from './definition.js';
 import { descendsFrom } from './lineage.js';
 import type { Observation } from './observations.js';
 import type { GridState, QueuedCopy, VolumeState } from './state.js';
+import { mutableVolume } from './volumes.js';
 import { canCommunicate, clusterDefinition, clusterIds, pairKey } from './topology.js';
 
 /**
@@ -55,7 +56,7 @@ export function copySource(state: GridState, queued: QueuedCopy): ClusterId | nu
 }
 
 function completeCopy(state: GridState, queued: QueuedCopy, from: ClusterId, at: number, observations: Observation[]): void {
-  const volume = state.volumes[queued.volser];
+  const volume = mutableVolume(state, queued.volser);
   if (volume === undefined) return;
   placeCopy(state, volume, queued.to, queued.dataVersion, 'PG0');
   observations.push({ kind: 'copy', volser: queued.volser, dataVersion: queued.dataVersion, from, to: queued.to, ageMinutes: at - volume.lastWrittenAt });

@@ -3,6 +3,7 @@ import { refused, type Observation } from './observations.js';
 import { reconcileAll, reconcilePair } from './records.js';
 import type { GridState, MountState } from './state.js';
 import { anyLinkUp, canCommunicate, pairKey } from './topology.js';
+import { mutableVolume } from './volumes.js';
 
 /**
  * Failures and repairs of grid links, host links and clusters, and service mode (TOP-2, TOP-3,
@@ -13,13 +14,16 @@ type JobFailure = Extract<Observation, { kind: 'job-failed' }>['reason'];
 
 function failMounts(state: GridState, doomed: (mount: MountState) => JobFailure | null, observations: Observation[]): void {
   for (const volume of Object.values(state.volumes)) {
+    if (volume.mounts.length === 0) continue;
     const kept: MountState[] = [];
     for (const mount of volume.mounts) {
       const reason = doomed(mount);
       if (reason === null) kept.push(mount);
       else observations.push({ kind: 'job-failed', volser: volume.volser, host: mount.host, cluster: mount.cluster, reason });
     }
-    volume.mounts = kept;
+    if (kept.length === volume.mounts.length) continue;
+    const changed = mutableVolume(state, volume.volser);
+    if (changed !== undefined) changed.mounts = kept.map((mount) => changed.mounts.find((candidate) => candidate.cluster === mount.cluster) ?? mount);
   }
 }
 
@@ -134,9 +138,11 @@ function rejoin(state: GridState, cluster: ClusterId, previous: 'down' | 'servic
   // OWN-14 (assumed, README): the rejoining cluster learns from the grid's database of every volume a
   // peer took over from it with full access, including from a taker that is itself down now, and
   // drops its own ownership of it; it never resumes ownership of a volume someone else took.
-  for (const volume of Object.values(state.volumes)) {
-    const taker = volume.ownership.find((token) => token.takenFrom === cluster && token.access === 'full' && token.cluster !== cluster);
-    if (taker === undefined || !volume.ownership.some((token) => token.cluster === cluster)) continue;
+  for (const shared of Object.values(state.volumes)) {
+    const taker = shared.ownership.find((token) => token.takenFrom === cluster && token.access === 'full' && token.cluster !== cluster);
+    if (taker === undefined || !shared.ownership.some((token) => token.cluster === cluster)) continue;
+    const volume = mutableVolume(state, shared.volser);
+    if (volume === undefined) continue;
     volume.ownership = volume.ownership.filter((token) => token.cluster !== cluster);
     observations.push({ kind: 'ownership-reconciled', volser: volume.volser, cluster, holder: taker.cluster });
   }

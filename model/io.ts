@@ -8,6 +8,7 @@ import type { Observation } from './observations.js';
 import { acquireOwnership, mountVisibleFrom } from './ownership.js';
 import { propagateRecord } from './records.js';
 import { enqueueCopy, placeCopy } from './copies.js';
+import { adoptVolume, mutableVolume } from './volumes.js';
 import type { GridState, MountState, VolumeState } from './state.js';
 import { canCommunicate, clusterDefinition, clusterIds } from './topology.js';
 
@@ -15,7 +16,8 @@ import { canCommunicate, clusterDefinition, clusterIds } from './topology.js';
 export const defaultWriteSizeMB = 839;
 
 function findMount(state: GridState, volser: string, cluster: ClusterId): { volume: VolumeState; mount: MountState } | null {
-  const volume = state.volumes[volser];
+  if (state.volumes[volser]?.mounts.some((candidate) => candidate.cluster === cluster) !== true) return null;
+  const volume = mutableVolume(state, volser);
   const mount = volume?.mounts.find((candidate) => candidate.cluster === cluster);
   return volume === undefined || mount === undefined ? null : { volume, mount };
 }
@@ -148,7 +150,7 @@ export function changeAttributes(
   };
   const check = deviceCheck(state, event.host, event.cluster);
   if ('reason' in check && check.reason !== 'no-free-device') return fail(check.reason);
-  const volume = state.volumes[event.volser];
+  const volume = mutableVolume(state, event.volser);
   const record = volume?.copies[event.cluster];
   if (volume === undefined || record === undefined) return fail('unknown-volume');
   if (event.category !== undefined && !knownCategory(state, event.category)) return fail('unknown-category', event.category);
@@ -260,7 +262,7 @@ export function insert(state: GridState, event: { cluster: ClusterId; volsers: r
       mounts: [],
       lastWrittenAt: state.time,
     };
-    state.volumes[volser] = volume;
+    adoptVolume(state, volume);
     propagateRecord(state, volume, event.cluster);
     // An inserted volume is empty everywhere: every cluster that knows it holds the empty version 0.
     for (const record of Object.values(volume.copies)) record.dataVersion = 0;

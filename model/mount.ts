@@ -6,6 +6,7 @@ import { propagateRecord } from './records.js';
 import { effectiveCopyPoints, privateIoCluster, scratchIoCluster } from './selection.js';
 import type { GridState, MountState, VolumeState } from './state.js';
 import { firstLinkUp } from './topology.js';
+import { mutableVolume } from './volumes.js';
 import { expireHoldActive, isScratchCategory, writeProtectApplies } from './categories.js';
 
 /**
@@ -115,7 +116,8 @@ export function scratchMount(
   }
   const { candidates, best } = scratchCandidates(state, event.cluster, category);
   // The library may hand out any volume of the best rank; the model takes the one asked for, else the first.
-  const chosen = (event.volser === undefined ? undefined : best.find((volume) => volume.volser === event.volser)) ?? best[0];
+  const picked = (event.volser === undefined ? undefined : best.find((volume) => volume.volser === event.volser)) ?? best[0];
+  const chosen = picked === undefined ? undefined : mutableVolume(state, picked.volser);
   if (chosen === undefined) {
     observations.push(
       refused('scratch-mount', 'no-scratch-owned', {
@@ -168,7 +170,7 @@ export function specificMount(state: GridState, event: { host: string; cluster: 
   };
   const check = deviceCheck(state, event.host, event.cluster);
   if ('reason' in check) return fail(check.reason);
-  const volume = state.volumes[event.volser];
+  const volume = mutableVolume(state, event.volser);
   const record = volume?.copies[event.cluster];
   if (volume === undefined || record === undefined) return fail('unknown-volume');
   if (mountVisibleFrom(state, volume, event.cluster)) return fail('volume-in-use');

@@ -3,6 +3,7 @@ import { descendsFrom, newerOf } from './lineage.js';
 import type { Observation } from './observations.js';
 import type { ClusterCopy, GridState, VolumeState } from './state.js';
 import { canCommunicate, clusterIds } from './topology.js';
+import { mutableVolume } from './volumes.js';
 
 /**
  * Keeping the clusters' databases in step. Metadata (category, constructs, the newest known data
@@ -51,10 +52,13 @@ export function propagateRecord(state: GridState, volume: VolumeState, from: Clu
  *   are left for OWN-11 to report.
  */
 export function reconcilePair(state: GridState, a: ClusterId, b: ClusterId, observations: Observation[]): void {
-  for (const volume of Object.values(state.volumes)) {
+  for (const volser of Object.keys(state.volumes)) {
+    const shared = state.volumes[volser];
+    if (shared === undefined || (shared.copies[a] === undefined && shared.copies[b] === undefined)) continue;
+    const volume = mutableVolume(state, volser);
+    if (volume === undefined) continue;
     const recordA = volume.copies[a];
     const recordB = volume.copies[b];
-    if (recordA === undefined && recordB === undefined) continue;
     if (recordA !== undefined && recordB === undefined) shareRecord(volume, recordA, b);
     else if (recordB !== undefined && recordA === undefined) shareRecord(volume, recordB, a);
     else if (recordA !== undefined && recordB !== undefined) {

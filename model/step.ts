@@ -4,6 +4,7 @@ import { deferredCopy, drainCopies } from './copies.js';
 import type { GridEvent } from './events.js';
 import { clusterFail, clusterRestore, endService, hostLinkFail, hostLinkRestore, linkFail, linkRestore, serviceMode, servicePrep } from './failures.js';
 import { cloneState } from './initial.js';
+import { beginCopyOnWrite, endCopyOnWrite } from './volumes.js';
 import { changeAttributes, insert, returnToScratch, rewindUnload, write } from './io.js';
 import { scratchMount, specificMount } from './mount.js';
 import { refused, type Observation, type StepResult } from './observations.js';
@@ -16,9 +17,11 @@ import { canCommunicate, clusterIds } from './topology.js';
  */
 export function step(state: GridState, event: GridEvent): StepResult<GridState> {
   const next = cloneState(state);
+  beginCopyOnWrite(next);
   const observations: Observation[] = [];
   apply(next, event, observations);
   for (const id of clusterIds(next.definition)) autoRemove(next, id, observations);
+  endCopyOnWrite(next);
   return { state: next, observations };
 }
 

@@ -115,7 +115,8 @@ export interface CanonicalState {
   readonly build: () => GridState;
 }
 
-function volumeSignature(volume: VolumeState, catalogs: GridState['catalogs'], hosts: readonly string[], queue: readonly QueuedCopy[]): string {
+/** The part of a volume's signature that depends on the volume alone. */
+function volumeCore(volume: VolumeState): string {
   let text = `${volume.sizeMB};${volume.dataParent.join(',')};${volume.metaParent.join(',')};${volume.lastWrittenAt};`;
   for (const id in volume.copies) {
     const copy = volume.copies[id] as ClusterCopy;
@@ -125,13 +126,36 @@ function volumeSignature(volume: VolumeState, catalogs: GridState['catalogs'], h
   for (const mount of volume.mounts) {
     text += `m${mount.host}/${mount.cluster}/${mount.ioCluster}/${mount.linkIndex ?? '-'}/${mount.kind}/${mount.writable ? 1 : 0}/${mount.readOnlyReason ?? '-'}/${mount.surfaced}/${mount.parentVersion}/${mount.copyPoints.join('')}/${mount.writtenVersion ?? '-'}/${mount.syncDeferred.join(',')};`;
   }
-  text += '|';
-  for (const host of hosts) text += `${catalogs[host]?.[volume.volser] ?? '-'},`;
+  return text;
+}
+
+function volumeSignature(core: string, volser: string, catalogs: GridState['catalogs'], hosts: readonly string[], queue: readonly QueuedCopy[]): string {
+  let text = `${core}|`;
+  for (const host of hosts) text += `${catalogs[host]?.[volser] ?? '-'},`;
   text += '|';
   queue.forEach((queued, position) => {
-    if (queued.volser === volume.volser) text += `${position}>${queued.to},`;
+    if (queued.volser === volser) text += `${position}>${queued.to},`;
   });
   return text;
+}
+
+/**
+ * Renumbered volumes and their core signatures, remembered per volume object: a model step copies
+ * only the volumes it changes, so the successors of one state share most volume objects, and each is
+ * renumbered once per context (clock, write rank, queued versions) instead of once per successor.
+ */
+const memo = new WeakMap<VolumeState, { context: string; volume: VolumeState; dataOf: (version: number) => number; core: string }>();
+
+function renumberRemembered(state: GridState, original: VolumeState, writeRank: number, holdLimit: number): { volume: VolumeState; dataOf: (version: number) => number; core: string } {
+  let queued = '';
+  for (const entry of state.copyQueue) if (entry.volser === original.volser) queued += `${entry.dataVersion},`;
+  const context = `${state.time}|${writeRank}|${holdLimit}|${queued}`;
+  const known = memo.get(original);
+  if (known !== undefined && known.context === context) return known;
+  const { volume, dataOf } = renumberVolume(state, original, writeRank, holdLimit);
+  const entry = { context, volume, dataOf, core: volumeCore(volume) };
+  memo.set(original, entry);
+  return entry;
 }
 
 /** Canonicalises a state (see the module comment). Pure: the input is not changed. */
@@ -146,11 +170,11 @@ export function canonicalize(state: GridState, symmetry: VolumeSymmetry): Canoni
   // Group interchangeable volumes, order each group by contents, hand out the group's names in order.
   const groups = new Map<string, { volume: VolumeState; signature: string }[]>();
   for (const original of all) {
-    const { volume, dataOf } = renumberVolume(state, original, writeRank(original.lastWrittenAt), holdLimit);
+    const { volume, dataOf, core } = renumberRemembered(state, original, writeRank(original.lastWrittenAt), holdLimit);
     versionMaps.set(original.volser, dataOf);
     const group = symmetry.classOf.get(volume.volser) ?? volume.volser;
     const members = groups.get(group) ?? [];
-    members.push({ volume, signature: volumeSignature(volume, state.catalogs, hosts, state.copyQueue) });
+    members.push({ volume, signature: volumeSignature(core, original.volser, state.catalogs, hosts, state.copyQueue) });
     groups.set(group, members);
   }
   const rename = new Map<string, string>();
@@ -179,7 +203,7 @@ export function canonicalize(state: GridState, symmetry: VolumeSymmetry): Canoni
   for (const entry of named) key += `#${entry.name}=${entry.signature}`;
   const build = (): GridState => {
     const volumes: GridState['volumes'] = {};
-    for (const entry of named) volumes[entry.name] = { ...entry.volume, volser: entry.name };
+    for (const entry of named) volumes[entry.name] = entry.volume.volser === entry.name ? entry.volume : { ...entry.volume, volser: entry.name };
     const catalogs: GridState['catalogs'] = {};
     for (const host of hosts) {
       const entries = Object.entries(state.catalogs[host] ?? {}).map(([volser, entry]) => [nameOf(volser), entry] as const);

@@ -58,8 +58,12 @@ const ownershipWithoutAnswer: StepFunction = (state, event) => {
 const takeoverIgnoresReadOnly: StepFunction = (state, event) => {
   const result = step(state, event);
   for (const volume of Object.values(result.state.volumes)) {
-    volume.ownership = volume.ownership.map((token) => (token.access === 'read-only' ? { ...token, access: 'full' } : token));
-    volume.mounts = volume.mounts.map((mount) => (mount.readOnlyReason === 'read-only-takeover' ? { ...mount, writable: true, readOnlyReason: null } : mount));
+    // Step results are shared and frozen: the broken variant builds changed volumes instead.
+    result.state.volumes[volume.volser] = {
+      ...volume,
+      ownership: volume.ownership.map((token) => (token.access === 'read-only' ? { ...token, access: 'full' } : token)),
+      mounts: volume.mounts.map((mount) => (mount.readOnlyReason === 'read-only-takeover' ? { ...mount, writable: true, readOnlyReason: null } : mount)),
+    };
   }
   return result;
 };
@@ -71,11 +75,14 @@ const runCompleteBeforeCopy: StepFunction = (state, event) => {
   for (const observation of result.observations) {
     if (observation.kind !== 'rewind-unload') continue;
     const volume = result.state.volumes[observation.volser];
+    if (volume === undefined) continue;
+    const copies = { ...volume.copies };
     for (const cluster of observation.runCopies) {
-      const copy = volume?.copies[cluster];
+      const copy = copies[cluster];
       const previous = state.volumes[observation.volser]?.copies[cluster]?.dataVersion ?? null;
-      if (copy !== undefined) copy.dataVersion = previous;
+      if (copy !== undefined) copies[cluster] = { ...copy, dataVersion: previous };
     }
+    result.state.volumes[observation.volser] = { ...volume, copies };
   }
   return result;
 };
