@@ -246,9 +246,9 @@ function buildSchema(units: UnitParser | null) {
         .meta({ description: 'growth of the workload over the planning horizon (PLN-4)' }),
       verification: z
         .strictObject({
-          volumesPerHost: z.int().min(1).max(16).optional().meta({ description: 'scratch volumes per host in the exhaustive search (default 2)' }),
+          volumesPerHost: z.int().min(1).max(16).optional().meta({ description: 'scratch volumes per host in the exhaustive search (default 1)' }),
           depth: z.int().min(1).max(1000).optional().meta({ description: 'longest action sequence searched (default 12)' }),
-          maxStates: z.int().min(1).max(50_000_000).optional().meta({ description: 'distinct states at most (default 20000)' }),
+          maxStates: z.int().min(1).max(50_000_000).optional().meta({ description: 'distinct states at most (default 10000)' }),
           failures: z.int().min(0).max(64).optional().meta({ description: 'components failed at once at most (default 2)' }),
         })
         .optional()

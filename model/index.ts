@@ -30,6 +30,7 @@ export { step } from './step.js';
 export { gridStates, gridStateNames, type GridStateCode } from './gridStates.js';
 export { dualOwnedVolumes, hasDiverged, nextDeadline, oldestUncopiedAge, readabilityThrough, type Readability } from './queries.js';
 export { scratchCandidates } from './mount.js';
+export { copySource } from './copies.js';
 export { effectiveCopyPoints } from './selection.js';
 export { cacheFreeMB, cacheFull, cacheUsedMB } from './cache.js';
 export { canCommunicate, pairKey } from './topology.js';

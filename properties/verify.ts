@@ -20,7 +20,7 @@ import type { VerifySetup } from './setup.js';
 export type ExhaustiveBounds = ExhaustiveScope;
 
 /** Default bounds: every bundled example finishes in seconds on one core. */
-export const defaultExhaustiveBounds: ExhaustiveBounds = { volumesPerHost: 2, maxDepth: 12, maxStates: 20_000, maxFailures: 2, symmetry: true };
+export const defaultExhaustiveBounds: ExhaustiveBounds = { volumesPerHost: 1, maxDepth: 12, maxStates: 10_000, maxFailures: 2, symmetry: true };
 
 /** Options of a verification. */
 export interface VerifyOptions {
@@ -43,25 +43,11 @@ export type VerifyProgress =
   | { readonly phase: 'exhaustive'; readonly depth: number; readonly distinct: number; readonly generated: number; readonly maxStates: number }
   | { readonly phase: 'random'; readonly done: number; readonly total: number };
 
-/** What the exhaustive search covered, as a verdict cites it. */
-export interface ExhaustiveEvidence {
-  readonly volumesPerHost: number;
-  readonly maxDepth: number;
-  readonly maxStates: number;
-  readonly maxFailures: number;
-  readonly symmetry: boolean;
-  /** fixpoint: the whole reachable space (within the volumes and failure bound); depth or max-states: a bound stopped it. */
-  readonly end: ExhaustiveSearch['end'];
-  /** Every sequence of at most this many actions was explored. */
-  readonly completeDepth: number;
-  readonly distinctStates: number;
-  readonly generatedStates: number;
-  readonly statesPerLevel: readonly number[];
-  readonly elapsedMs: number;
-  readonly peakHeapBytes: number;
-  readonly collisionBound: number;
-  readonly coverage: ExhaustiveSearch['coverage'];
-}
+/**
+ * What the exhaustive search covered, as a verdict cites it: its scope and figures. `end` is
+ * fixpoint (the whole reachable space within the volumes and failure bound) or the bound that stopped it.
+ */
+export type ExhaustiveEvidence = ExhaustiveScope & Omit<ExhaustiveSearch, 'scope' | 'violations' | 'exercised'>;
 
 /** What the random layer covered. */
 export interface RandomEvidence {

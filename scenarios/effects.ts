@@ -32,6 +32,11 @@ export const seen = {
     const job = result.jobs.find((candidate) => candidate.name === name);
     return job?.outcome === 'failed' && (reasons.length === 0 || reasons.includes(job.reason ?? ''));
   },
+  /** CCP-7: no copy reached these clusters during the failure, and copies to them were left queued, unable to move. */
+  copiesStopped: (result: ScenarioResult, ...clusters: number[]) => {
+    const queued = result.queuedAtFailureEnd.filter((entry) => clusters.includes(entry.to));
+    return !result.copiesDuringFailure.some((copy) => clusters.includes(copy.to)) && queued.length > 0 && queued.every((entry) => !entry.canMove);
+  },
   readable: (result: ScenarioResult, phase: 'after-failure' | 'after-recovery', volser: string, cluster: number) =>
     (phase === 'after-failure' ? result.readabilityAfterFailure : result.readabilityAfterRecovery).find((entry) => entry.volser === volser)?.through[cluster],
 };

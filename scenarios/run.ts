@@ -1,4 +1,4 @@
-import { gridStates, initialState, readabilityThrough, step, type ClusterId, type GridEvent, type GridState, type GridStateCode, type Observation } from '../model/index.js';
+import { gridStates, initialState, readabilityThrough, step, type ClusterId, type GridEvent, type GridState, type GridStateCode, type Observation, copySource } from '../model/index.js';
 import type { Job, JobOutcome, Scenario, ScenarioResult, TimedEvent, VolumeReadability } from './scenario.js';
 
 /**
@@ -49,7 +49,7 @@ class Runner {
     const event: GridEvent =
       job.mount.kind === 'specific'
         ? { type: 'specific-mount', host: job.host, cluster: job.cluster, volser: job.mount.volser }
-        : { type: 'scratch-mount', host: job.host, cluster: job.cluster, managementClass: job.mount.managementClass };
+        : { type: 'scratch-mount', host: job.host, cluster: job.cluster, managementClass: job.mount.managementClass, ...(job.mount.category === undefined ? {} : { category: job.mount.category }) };
     const seen = this.apply(event);
     const mounted = seen.find((observation): observation is Extract<Observation, { kind: 'mount' }> => observation.kind === 'mount');
     const refused = seen.find((observation): observation is Extract<Observation, { kind: 'refused' }> => observation.kind === 'refused');
@@ -102,6 +102,10 @@ export function runScenario(scenario: Scenario): ScenarioResult {
   runner.recordStates = false;
   const failurePhase = runner.observations.slice(beforeFailure);
   const readabilityAfterFailure = runner.readability(scenario.watch);
+  const queuedAtFailureEnd = runner.state.copyQueue.map((queued) => ({ volser: queued.volser, to: queued.to, canMove: copySource(runner.state, queued) !== null }));
+  const copiesDuringFailure = failurePhase.flatMap((observation) =>
+    observation.kind === 'copy' ? [{ volser: observation.volser, to: observation.to }] : observation.kind === 'rewind-unload' ? observation.runCopies.map((to) => ({ volser: observation.volser, to })) : [],
+  );
   runner.timeline(scenario.recovery, runner.state.time);
   for (const job of scenario.afterRecovery) jobs.push(runner.finish(runner.mount(job), 'after-recovery'));
   return {
@@ -116,5 +120,7 @@ export function runScenario(scenario: Scenario): ScenarioResult {
     readabilityAfterRecovery: runner.readability(scenario.watch),
     statesAfterRecovery: gridStates(runner.state),
     uncopiedAtFailure,
+    copiesDuringFailure,
+    queuedAtFailureEnd,
   };
 }

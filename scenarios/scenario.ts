@@ -10,7 +10,8 @@ export interface Job {
   readonly name: string;
   readonly host: string;
   readonly cluster: ClusterId;
-  readonly mount: { readonly kind: 'specific'; readonly volser: string } | { readonly kind: 'scratch'; readonly managementClass: string };
+  /** A scratch mount may name the scratch category (default: the host's own). */
+  readonly mount: { readonly kind: 'specific'; readonly volser: string } | { readonly kind: 'scratch'; readonly managementClass: string; readonly category?: string };
   readonly write: boolean;
   /** Size of the data written, MB (default: the model's 800 MiB). */
   readonly sizeMB?: number;
@@ -79,4 +80,8 @@ export interface ScenarioResult {
   readonly statesAfterRecovery: readonly GridStateCode[];
   /** Volumes whose queued copies had not completed at the failure (rerun their jobs, DRT-7). */
   readonly uncopiedAtFailure: readonly string[];
+  /** Copies completed during the failure phase (RUN copies at rewind-unload and deferred ones), by target. */
+  readonly copiesDuringFailure: readonly { readonly volser: string; readonly to: number }[];
+  /** Copies still queued when the failure phase ends, before any repair, and whether each could move then (CCP-7). */
+  readonly queuedAtFailureEnd: readonly { readonly volser: string; readonly to: number; readonly canMove: boolean }[];
 }

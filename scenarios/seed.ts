@@ -289,7 +289,7 @@ const fs7: SeedScenario = {
   expectedStates: ['GS-1', 'GS-2', 'GS-3'],
   callHome: true,
   effects: [
-    { name: 'copies to C2 stop', quote: 'All copy operations between Cluster 2 and rest of the clusters are stopped.', check: (result) => result.uncopiedAtFailure.length > 0 || seen.completed(result, 'write scratch 2 (RRD)') },
+    { name: 'copies to C2 stop', quote: 'All copy operations between Cluster 2 and rest of the clusters are stopped.', check: (result) => seen.copiesStopped(result, 2) },
     { name: 'copies between C0 and C1 continue', quote: 'All copy operations between Cluster 0 and Cluster 1 continue.', check: (result) => seen.completed(result, 'write scratch 1 (RRD)', 'write scratch 2 (RRD)') && (seen.job(result, 'write scratch 2 (RRD)')?.immediateDeferred ?? []).length === 0 },
     { name: 'call home', quote: 'Call Home support is invoked.', check: (result) => result.callHome.length > 0 },
   ],
@@ -348,7 +348,7 @@ const fs8: SeedScenario = {
     { name: 'jobs on C0 continue on the local caches', quote: 'Jobs on virtual device addresses on Cluster 0 will continue to run', check: (result) => seen.completed(result, 'read O00003 on C0') },
     { name: 'old volumes already auto-removed are unreadable', quote: 'Jobs that access old volumes, which the automatic removal mechanisms have already removed from the production clusters, will fail.', check: (result) => seen.failed(result, 'read old volume O00001 (auto-removed)', 'no-valid-copy') },
     { name: 'the disk-only clusters fill; scratch mounts and modifying mounts then fail', quote: 'they might eventually become full, and all scratch mounts and specific mounts with modifications will fail', check: (result) => seen.failed(result, 'write scratch 3 (cache full)', 'cache-full') && seen.failed(result, 'modify O00003 (cache full)', 'cache-full') },
-    { name: 'copies to C2 and C3 stop', quote: 'All copy operations for Cluster 2 and Cluster 3 are stopped.', check: (result) => seen.completed(result, 'write scratch 1') },
+    { name: 'copies to C2 and C3 stop', quote: 'All copy operations for Cluster 2 and Cluster 3 are stopped.', check: (result) => seen.copiesStopped(result, 2, 3) },
     { name: 'call home', quote: 'Call Home support is invoked.', check: (result) => result.callHome.length > 0 },
   ],
 };

@@ -118,6 +118,11 @@ export interface WhatIfOptions {
   readonly takeover: TakeoverMode | null;
   /** Minutes between the failure and the jobs submitted after it (AOTM's grace period may pass). */
   readonly afterMinutes: number;
+  /**
+   * Hosts that run production from a copy of the production catalog once a disaster is declared
+   * (DRT-7); declared when a cluster is lost, after which they rerun production's jobs and reads.
+   */
+  readonly disasterHosts?: readonly string[];
 }
 
 /** Builds the scenario of a what-if on a grid. */
@@ -162,6 +167,21 @@ export function whatIfScenario(definition: GridDefinition, options: WhatIfOption
       for (const lost of down) takeovers.push({ at: 0, event: { type: 'set-takeover', at: cluster.id, of: lost, mode }, label: `${mode} ownership takeover set at C${cluster.id} for C${lost}` });
     }
   }
+  // DRT-7: with a cluster lost, the DR hosts take over production with a copy of its catalog and
+  // run production's work through the clusters they have online, meeting production volumes.
+  const disasterHosts = down.size === 0 ? [] : definition.hosts.filter((host) => options.disasterHosts?.includes(host.name) === true);
+  const disaster: TimedEvent[] = disasterHosts.flatMap((host) => [
+    ...production.map((from) => ({ at: 0, event: { type: 'snapshot-catalog', from: from.name, to: host.name } as GridEvent, label: `${host.name} gets a copy of ${from.name}'s catalog` })),
+    { at: 0, event: { type: 'declare-disaster', host: host.name } as GridEvent, label: `disaster declared: ${host.name} runs production (DRT-7)` },
+  ]);
+  for (const host of disasterHosts) {
+    for (const cluster of host.online.filter((id) => !failedClusters.has(id))) {
+      // Production's scratch pool, as its catalog copy and DEVSUP settings say.
+      const category = production[0]?.scratchCategory ?? host.scratchCategory;
+      afterFailure.push({ name: `${host.name} (running production) writes a scratch volume through C${cluster}`, host: host.name, cluster, mount: { kind: 'scratch', managementClass: (definition.managementClasses.find((mc) => mc.copyModes[cluster] !== undefined) ?? definition.managementClasses[0])?.name ?? '', category }, write: true });
+      for (const volser of watch) afterFailure.push({ name: `${host.name} (running production) reads ${volser} through C${cluster}`, host: host.name, cluster, mount: { kind: 'specific', volser }, write: false });
+    }
+  }
   const advance: TimedEvent[] = options.afterMinutes > 0 ? [{ at: options.afterMinutes, event: { type: 'advance', minutes: 0 }, label: `${options.afterMinutes} min pass` }] : [];
   return {
     id: 'what-if',
@@ -171,7 +191,7 @@ export function whatIfScenario(definition: GridDefinition, options: WhatIfOption
     definition,
     setup,
     inFlight,
-    failures: [...fail, ...takeovers, ...advance],
+    failures: [...fail, ...takeovers, ...disaster, ...advance],
     afterFailure,
     recovery: [
       ...failed.flatMap((entry) => entry.repair).map((timed) => ({ ...timed, at: 60 })),

@@ -55,7 +55,7 @@ function runbookTakeover(runbook: readonly TakeoverRule[], at: number, of: numbe
   return allows('write') ? 'write' : allows('read') ? 'read' : null;
 }
 
-function whatIfs(definition: GridDefinition, runbook: readonly TakeoverRule[]): ReportWhatIf[] {
+function whatIfs(definition: GridDefinition, runbook: readonly TakeoverRule[], disasterHosts: readonly string[]): ReportWhatIf[] {
   if (!definition.hosts.some((host) => host.role === 'production')) return [];
   const cases: { label: string; failures: FailureSpec[]; lost: number[] }[] = definition.clusters.map((cluster) => ({ label: `Cluster C${cluster.id} (${cluster.name}) lost`, failures: [{ kind: 'cluster', cluster: cluster.id }], lost: [cluster.id] }));
   const sites = [...new Set(definition.clusters.map((cluster) => cluster.site))];
@@ -65,7 +65,7 @@ function whatIfs(definition: GridDefinition, runbook: readonly TakeoverRule[]): 
   return cases.map((entry) => {
     const survivor = definition.clusters.find((cluster) => !entry.lost.includes(cluster.id));
     const takeover = survivor === undefined ? null : runbookTakeover(runbook, survivor.id, entry.lost[0] ?? 0);
-    const scenario = whatIfScenario(definition, { failures: entry.failures, takeover, afterMinutes: 0 });
+    const scenario = whatIfScenario(definition, { failures: entry.failures, takeover, afterMinutes: 0, disasterHosts });
     return { failure: entry.label, takeover, result: runScenario(scenario), prescribedRecovery: scenario.prescribedRecovery };
   });
 }
@@ -102,7 +102,7 @@ export async function runReport(file: string, options: { out?: string; force: bo
   // Time and memory figures vary from run to run; the report keeps only what the same seed reproduces.
   const verification = { ...measured, exhaustive: measured.exhaustive === null ? null : { ...measured.exhaustive, elapsedMs: 0, peakHeapBytes: 0 } };
   const plan = (loaded.config.workload ?? []).length === 0 ? null : buildPlan(buildPlanInputs(loaded.config, loaded.units, catalog.catalog));
-  const scenarios = whatIfs(loaded.definition, setup.runbook);
+  const scenarios = whatIfs(loaded.definition, setup.runbook, setup.disasterHosts ?? []);
   const rules = parseDomainRules(readFileSync(join(packageRoot, 'docs', 'DOMAIN.md'), 'utf8'));
   const references = scanSources(packageRoot);
   const traceability = traceabilityMatrix(rules, references, {

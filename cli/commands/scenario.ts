@@ -106,7 +106,8 @@ export async function runWhatIf(file: string, options: { json: boolean; fail?: s
     }
     failures.push(spec);
   }
-  const scenario = whatIfScenario(loaded.definition, { failures, takeover: (options.takeover as TakeoverMode | undefined) ?? null, afterMinutes });
+  const disasterHosts = (loaded.config.hosts ?? []).filter((host) => host.takesOverProduction === true).map((host) => host.name);
+  const scenario = whatIfScenario(loaded.definition, { failures, takeover: (options.takeover as TakeoverMode | undefined) ?? null, afterMinutes, disasterHosts });
   const result = runScenario(scenario);
   if (options.json) io.out(JSON.stringify({ file, failures, takeover: options.takeover ?? null, afterMinutes, result, prescribedRecovery: scenario.prescribedRecovery }, null, 2));
   else io.out(renderScenario(scenario, result, io.style));

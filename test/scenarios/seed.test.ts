@@ -27,6 +27,19 @@ describe.each(seedScenarios.map((scenario) => [scenario.id, scenario] as const))
   });
 });
 
+describe('effect checks fail when the effect is absent', () => {
+  it.each([
+    ['FS-7', 'copies to C2 stop'],
+    ['FS-8', 'copies to C2 and C3 stop'],
+  ])('%s: "%s" is false when nothing fails', (id, name) => {
+    const scenario = seedScenarios.find((candidate) => candidate.id === id);
+    const effect = scenario?.effects.find((candidate) => candidate.name === name);
+    if (scenario === undefined || effect === undefined) throw new Error(`${id} lacks "${name}"`);
+    expect(effect.check(runScenario(scenario))).toBe(true);
+    expect(effect.check(runScenario({ ...scenario, failures: [] }))).toBe(false);
+  });
+});
+
 describe('every seed scenario has its effects', () => {
   it('FS-1, FS-2, FS-3, FS-4, FS-5, FS-6, FS-7, FS-8 are all present, each with at least three effects', () => {
     expect(seedScenarios.map((scenario) => scenario.id)).toEqual(['FS-1', 'FS-2', 'FS-3', 'FS-4', 'FS-5', 'FS-6', 'FS-7', 'FS-8']);
