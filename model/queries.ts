@@ -15,11 +15,12 @@ import type { GridState, VolumeState } from './state.js';
 export type Readability =
   | { readonly kind: 'readable'; readonly ioCluster: ClusterId; readonly viaTakeover: boolean }
   | { readonly kind: 'needs-takeover'; readonly owner: ClusterId }
-  | { readonly kind: 'unreadable'; readonly reason: 'cluster-not-up' | 'unknown-volume' | 'no-valid-copy' | 'no-ownership' };
+  | { readonly kind: 'unreadable'; readonly reason: 'cluster-not-up' | 'unknown-volume' | 'no-valid-copy' | 'no-ownership' | 'stale-copy-only' };
 
 /**
- * Whether a specific read mount of the volume through `cluster` would succeed now (OWN-2..5, TVC-1):
- * ownership obtainable and a valid copy reachable. "needs-takeover" means the owner does not answer
+ * Whether a specific read mount of the volume through `cluster` would give the latest data now
+ * (OWN-2..5, TVC-1, OWN-12): ownership obtainable and a copy of the newest version reachable; a mount
+ * that would only surface an older copy is "stale-copy-only". "needs-takeover" means the owner does not answer
  * and a valid copy is reachable: a takeover mode would make it readable (FS-5).
  */
 export function readabilityThrough(state: GridState, volser: string, cluster: ClusterId): Readability {
@@ -33,6 +34,9 @@ export function readabilityThrough(state: GridState, volser: string, cluster: Cl
     return { kind: 'unreadable', reason: ioCluster === null ? 'no-valid-copy' : 'no-ownership' };
   }
   if (ioCluster === null) return { kind: 'unreadable', reason: 'no-valid-copy' };
+  // Readable means the latest data: a cluster cut off from a later write sees its old copy as valid,
+  // but a job reading it would get stale data (OWN-12).
+  if (volume.copies[ioCluster]?.dataVersion !== volume.dataParent.length - 1) return { kind: 'unreadable', reason: 'stale-copy-only' };
   return { kind: 'readable', ioCluster, viaTakeover: plan.kind === 'takeover' || (plan.kind === 'held' && plan.access === 'read-only') };
 }
 

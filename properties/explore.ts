@@ -2,6 +2,7 @@ import { initialState, oldestUncopiedAge, step as modelStep, type GridEvent, typ
 import { preambleEvents, resolveAction, type Action } from './actions.js';
 import type { Invariant, InvariantId } from './invariant.js';
 import type { VerifySetup } from './setup.js';
+import { withinFailureBound } from './failureBound.js';
 
 /** The transition function explored: the model's `step`, or a deliberately broken variant in tests. */
 export type StepFunction = (state: GridState, event: GridEvent) => StepResult<GridState>;
@@ -51,6 +52,7 @@ export function runActions(
   invariants: readonly Invariant[],
   stepFunction: StepFunction = modelStep,
   enabledKinds: ReadonlySet<Action['kind']> | null = null,
+  maxFailures = Number.POSITIVE_INFINITY,
 ): RunOutcome {
   let state = startState(setup, stepFunction);
   const steps: TraceStep[] = [];
@@ -75,6 +77,11 @@ export function runActions(
       const result = stepFunction(state, event);
       state = result.state;
       observations.push(...result.observations);
+    }
+    // A failure beyond the scope's bound does not happen in this run.
+    if (!withinFailureBound(setup, before, state, maxFailures)) {
+      state = before;
+      continue;
     }
     steps.push({ action, events: resolved.events, observations, time: state.time });
     maxUncopiedAgeMinutes = Math.max(maxUncopiedAgeMinutes, oldestUncopiedAge(state));

@@ -30,6 +30,11 @@ export interface VerifyOptions {
   readonly runs: number;
   readonly seed: number;
   readonly maxSteps: number;
+  /**
+   * Components failed at once at most in random runs (default: the exhaustive bound, else 2), so
+   * both layers speak about the same failure model; raise it to explore stacked failures.
+   */
+  readonly maxFailures?: number;
   /** Replay one counterexample as printed under a violation. */
   readonly replay?: string;
   readonly invariants?: readonly Invariant[];
@@ -54,6 +59,8 @@ export interface RandomEvidence {
   readonly runs: number;
   readonly maxSteps: number;
   readonly seed: number;
+  /** Components failed at once at most. */
+  readonly maxFailures: number;
   /** Steps executed over all runs. */
   readonly stepsExplored: number;
   /** Each run enabled a random subset of action kinds (swarm testing). */
@@ -104,7 +111,9 @@ export interface VerifyResult {
 type RandomInput = [boolean[], Action[]];
 
 function randomInput(setup: VerifySetup, maxSteps: number): fc.Arbitrary<RandomInput> {
-  return fc.tuple(fc.array(fc.boolean(), { minLength: actionKinds.length, maxLength: actionKinds.length }), fc.array(actionArbitrary(setup), { minLength: 1, maxLength: maxSteps, size: 'max' }));
+  // Swarm: each kind is on with probability 3/4, so a run still does a lot while rare mixes get weight.
+  const kindOn = fc.integer({ min: 0, max: 3 }).map((draw) => draw > 0);
+  return fc.tuple(fc.array(kindOn, { minLength: actionKinds.length, maxLength: actionKinds.length }), fc.array(actionArbitrary(setup), { minLength: 1, maxLength: maxSteps, size: 'max' }));
 }
 
 function enabledKinds(mask: readonly boolean[]): Set<Action['kind']> {
@@ -127,7 +136,7 @@ export function verify(setup: VerifySetup, options: VerifyOptions): VerifyResult
   const exhaustive = bounds === false ? null : exhaustivePhase(setup, options, selected, bounds);
   if (options.runs <= 0) return exhaustive ?? combineResults(setup, selected, null, null);
   const unviolated = selected.filter((invariant) => exhaustive?.verdicts.find((verdict) => verdict.id === invariant.id)?.status !== 'violated');
-  const random = randomPhase(setup, options, unviolated);
+  const random = randomPhase(setup, { ...options, maxFailures: options.maxFailures ?? (bounds === false ? defaultExhaustiveBounds.maxFailures : bounds.maxFailures) }, unviolated);
   return combineResults(setup, selected, exhaustive, random);
 }
 
@@ -201,7 +210,7 @@ export function randomPhase(setup: VerifySetup, options: VerifyOptions, selected
     const remaining = selected.filter((invariant) => !found.has(invariant.id));
     if (remaining.length === 0) break;
     const property = fc.property(randomInput(setup, options.maxSteps), ([mask, actions]) => {
-      const outcome = runActions(setup, actions, remaining, stepFunction, enabledKinds(mask));
+      const outcome = runActions(setup, actions, remaining, stepFunction, enabledKinds(mask), failureBound(options));
       stepsExplored += outcome.steps.length;
       for (const id of outcome.exercised) exercised.add(id);
       maxUncopiedAgeMinutes = Math.max(maxUncopiedAgeMinutes, outcome.maxUncopiedAgeMinutes);
@@ -214,7 +223,7 @@ export function randomPhase(setup: VerifySetup, options: VerifyOptions, selected
     const details = fc.check(property, { seed: options.seed, numRuns: options.runs });
     if (!details.failed || details.counterexample === null) break;
     const [mask, actions] = details.counterexample[0];
-    const counterexample = runActions(setup, actions, remaining, stepFunction, enabledKinds(mask));
+    const counterexample = runActions(setup, actions, remaining, stepFunction, enabledKinds(mask), failureBound(options));
     const invariant = remaining.find((candidate) => candidate.id === counterexample.violation?.invariant);
     if (invariant === undefined) break;
     found.set(invariant.id, {
@@ -233,7 +242,7 @@ export function randomPhase(setup: VerifySetup, options: VerifyOptions, selected
   return {
     grid: setup.definition.name,
     exhaustive: null,
-    random: { runs: options.runs, maxSteps: options.maxSteps, seed: options.seed, stepsExplored, swarm: true },
+    random: { runs: options.runs, maxSteps: options.maxSteps, seed: options.seed, maxFailures: failureBound(options), stepsExplored, swarm: true },
     verdicts,
     maxUncopiedAgeMinutes,
   };
@@ -258,15 +267,15 @@ function replayOne(setup: VerifySetup, options: VerifyOptions, selected: readonl
   }
   // The round checked the invariants its mask names (all of them when there is no mask).
   const remaining = replay.mask === null ? selected : selected.filter((_, position) => (replay.mask ?? 0n) & (1n << BigInt(position)));
-  const property = fc.property(randomInput(setup, options.maxSteps), ([mask, actions]) => runActions(setup, actions, remaining, stepFunction, enabledKinds(mask)).violation === null);
+  const property = fc.property(randomInput(setup, options.maxSteps), ([mask, actions]) => runActions(setup, actions, remaining, stepFunction, enabledKinds(mask), failureBound(options)).violation === null);
   const details = fc.check(property, { seed: options.seed, numRuns: options.runs, path: replay.path, endOnFailure: true });
   if (!details.failed || details.counterexample === null) return noneFound();
   const [mask, actions] = details.counterexample[0];
-  const counterexample = runActions(setup, actions, remaining, stepFunction, enabledKinds(mask));
+  const counterexample = runActions(setup, actions, remaining, stepFunction, enabledKinds(mask), failureBound(options));
   return {
     grid: setup.definition.name,
     exhaustive: null,
-    random: { runs: options.runs, maxSteps: options.maxSteps, seed: options.seed, stepsExplored: counterexample.steps.length, swarm: true },
+    random: { runs: options.runs, maxSteps: options.maxSteps, seed: options.seed, maxFailures: failureBound(options), stepsExplored: counterexample.steps.length, swarm: true },
     verdicts: [
       {
         ...base(invariant),
@@ -290,4 +299,9 @@ function invariantMask(all: readonly Invariant[], subset: readonly Invariant[]):
     if (subset.includes(invariant)) mask |= 1n << BigInt(position);
   });
   return mask.toString(16);
+}
+
+/** The random layer's failure bound. */
+function failureBound(options: VerifyOptions): number {
+  return options.maxFailures ?? defaultExhaustiveBounds.maxFailures;
 }

@@ -15,7 +15,7 @@ export function reportJsonSchema(): Record<string, unknown> {
       verification: z.object({
         grid: z.string(),
         exhaustive: z.union([z.record(z.string(), z.unknown()), z.null()]).meta({ description: 'the exhaustive search: scope (volumesPerHost, maxDepth, maxStates, maxFailures, symmetry), end (fixpoint, depth, max-states), completeDepth, distinctStates, generatedStates, coverage' }),
-        random: z.union([z.object({ runs: z.number(), maxSteps: z.number(), seed: z.number(), stepsExplored: z.number(), swarm: z.literal(true) }), z.null()]),
+        random: z.union([z.object({ runs: z.number(), maxSteps: z.number(), seed: z.number(), maxFailures: z.number(), stepsExplored: z.number(), swarm: z.literal(true) }), z.null()]),
         verdicts: z.array(z.object({ status: z.enum(['proven-within-scope', 'no-counterexample', 'not-exercised', 'violated']), id: z.string(), title: z.string(), rules: z.array(z.string()) })),
         maxUncopiedAgeMinutes: z.number(),
       }),

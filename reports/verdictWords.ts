@@ -37,7 +37,7 @@ export function scopeSentence(evidence: ExhaustiveEvidence): string {
 
 /** The random layer's evidence in one phrase. */
 export function randomSentence(evidence: RandomEvidence): string {
-  return `no counterexample in ${plural(evidence.runs, 'random run')} of up to ${evidence.maxSteps} steps (seed ${evidence.seed}, swarm)`;
+  return `no counterexample in ${plural(evidence.runs, 'random run')} of up to ${evidence.maxSteps} steps with at most ${plural(evidence.maxFailures, 'failed component')} at once (seed ${evidence.seed}, swarm)`;
 }
 
 /** What stands behind one verdict, in a sentence. */

@@ -16,7 +16,7 @@ export function renderVerify(result: VerifyResult, definition: GridDefinition, f
     lines.push(style.dim(`  ${evidence.generatedStates.toLocaleString('en-US')} transitions in ${(evidence.elapsedMs / 1000).toFixed(1)} s; fingerprint collision bound ${evidence.collisionBound.toExponential(1)}`));
     lines.push(style.dim(`  reached: actions ${evidence.coverage.actionKinds.join(', ')}; grid states ${evidence.coverage.gridStates.join(', ') || 'none'}; takeover ${evidence.coverage.takeoverSet ? 'yes' : 'no'}, write protect ${evidence.coverage.writeProtectOn ? 'yes' : 'no'}, DR test ${evidence.coverage.drTestRan ? 'yes' : 'no'}`));
   }
-  if (result.random !== null) lines.push(`random: ${result.random.runs.toLocaleString('en-US')} runs of up to ${result.random.maxSteps} steps, seed ${result.random.seed}, swarm (each run enables a random subset of action kinds)`);
+  if (result.random !== null) lines.push(`random: ${result.random.runs.toLocaleString('en-US')} runs of up to ${result.random.maxSteps} steps with at most ${result.random.maxFailures} failed components at once, seed ${result.random.seed}, swarm (each run enables a random subset of action kinds)`);
   lines.push('');
   for (const verdict of result.verdicts) {
     const rules = style.dim(`[${verdict.rules.join(', ')}]`);

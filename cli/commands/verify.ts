@@ -31,7 +31,7 @@ Options:
   --depth D           longest action sequence of the exhaustive search (default ${defaultExhaustiveBounds.maxDepth}; 0: off)
   --volumes N         scratch volumes per host in the exhaustive search (default ${defaultExhaustiveBounds.volumesPerHost})
   --max-states M      distinct states at most (default ${defaultExhaustiveBounds.maxStates}); the verdict says the depth completed
-  --failures K        components failed at once at most (default ${defaultExhaustiveBounds.maxFailures})
+  --failures K        components failed at once at most, in both layers (default ${defaultExhaustiveBounds.maxFailures})
                       (a configuration's "verification:" section sets its own defaults for these four)
   --runs R            random runs (default ${defaultRandomRuns}; 0: off)
   --seed S            seed of the random runs (default ${defaultSeed}, printed)
@@ -115,6 +115,7 @@ export async function runVerify(file: string, options: VerifyCommandOptions, io:
   const progress = createProgress('verifying', !options.json && process.stderr.isTTY === true);
   const result: VerifyResult = verify(setup, {
     exhaustive: bounds.maxDepth === 0 ? false : bounds,
+    maxFailures: bounds.maxFailures,
     runs,
     seed,
     maxSteps,

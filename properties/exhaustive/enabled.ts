@@ -1,4 +1,5 @@
 import { pairKey, scratchCandidates, type GridState } from '../../model/index.js';
+import { failedComponents } from '../failureBound.js';
 import { resolveAction, type Action, type ResolvedAction } from '../actions.js';
 import type { VerifySetup } from '../setup.js';
 
@@ -66,29 +67,6 @@ export function enabledActions(setup: VerifySetup, state: GridState, maxFailures
     enabled.push(resolved);
   }
   return enabled;
-}
-
-/**
- * The components failed now: clusters down, link pairs with a link down (not counting the links a
- * running DR test broke on purpose) and host paths lost. The scope bounds how many may be failed at
- * once, as SPIN's anchor models bound failures: the classic hazards need one or two.
- */
-export function failedComponents(setup: VerifySetup, state: GridState): Set<string> {
-  const failed = new Set<string>();
-  state.clusters.forEach((status, cluster) => {
-    if (status === 'down') failed.add(`c${cluster}`);
-  });
-  const test = setup.drTest;
-  for (const link of setup.definition.links) {
-    const [a, b] = link.between;
-    const key = pairKey(a, b);
-    const brokenByTest = test !== null && state.drTestActive && test.links === 'broken' && test.clusters.includes(a) !== test.clusters.includes(b);
-    if (!brokenByTest && (state.links[key] ?? []).some((up) => !up)) failed.add(`l${key}`);
-  }
-  for (const host of setup.definition.hosts) {
-    for (const cluster of host.online) if ((state.hostPaths[host.name]?.[cluster] ?? 0) < host.pathsPerCluster) failed.add(`h${host.name}:${cluster}`);
-  }
-  return failed;
 }
 
 /** The kinds of action the exhaustive search and the random layer explore (for coverage reports). */

@@ -6,7 +6,7 @@ describe('tapegrid verify', () => {
     const { code, stdout } = tapegrid(['verify', 'examples/two-cluster-ha.yaml', '--runs', '20', '--max-states', '3000', '--no-color']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^exhaustive: every sequence of up to \d+ actions over 1 volume per host, with at most 2 failed components at once: 3,000 distinct states, stopped at the state bound 3,000, complete to depth \d+$/m);
-    expect(stdout).toContain('random: 20 runs of up to 40 steps, seed 1, swarm');
+    expect(stdout).toContain('random: 20 runs of up to 40 steps with at most 2 failed components at once, seed 1, swarm');
     expect(stdout.match(/^proven within scope /gm)?.length).toBeGreaterThanOrEqual(4);
     // No DR test configured and no write protect: those are not exercised, never "proven" or "holds".
     expect(stdout).toMatch(/^not exercised\s+The DR test never touches production volumes/m);
@@ -53,7 +53,7 @@ describe('tapegrid verify', () => {
     expect(code).toBe(0);
     expect(stdout).not.toMatch(/proven/);
     expect(stdout).toMatch(/^no counterexample\s+No dual ownership/m);
-    expect(stdout).toContain('no counterexample in 20 random runs of up to 40 steps (seed 1, swarm)');
+    expect(stdout).toContain('no counterexample in 20 random runs of up to 40 steps with at most 2 failed components at once (seed 1, swarm)');
   });
 
   it('bad options and bad files are exit 2 with a message, no stack trace', () => {

@@ -94,3 +94,24 @@ describe('several survivors (OWN-13)', () => {
     expect(dualOwnedVolumes(state)).toEqual([]);
   });
 });
+
+describe('readability means the latest data (OWN-12)', () => {
+  it('a cluster cut off from a later write, with read takeover, holds only a stale copy: not readable', async () => {
+    const { readabilityThrough } = await import('../../model/index.js');
+    const twoClusters: GridSketch = { clusters: 2, classes: { MCRUN: { 0: 'RR', 1: 'RR' } }, hosts: [{ name: 'HOST', online: [0, 1] }] };
+    const { state } = after(twoClusters, [
+      insertScratch(0, [volser]),
+      { type: 'scratch-mount', host: 'HOST', cluster: 0, managementClass: 'MCRUN' },
+      { type: 'write', cluster: 0, volser },
+      { type: 'rewind-unload', cluster: 0, volser },
+      { type: 'link-fail', between: [0, 1], link: 0 },
+      { type: 'link-fail', between: [0, 1], link: 1 },
+      { type: 'specific-mount', host: 'HOST', cluster: 0, volser },
+      { type: 'write', cluster: 0, volser },
+      { type: 'rewind-unload', cluster: 0, volser },
+      { type: 'set-takeover', at: 1, of: 0, mode: 'read' },
+    ]);
+    expect(readabilityThrough(state, volser, 0)).toMatchObject({ kind: 'readable', ioCluster: 0 });
+    expect(readabilityThrough(state, volser, 1)).toEqual({ kind: 'unreadable', reason: 'stale-copy-only' });
+  });
+});

@@ -38,10 +38,10 @@ function caughtBy(path: string): string[] {
  * invariant the search did not reach may differ by seed: "not exercised" and "no counterexample" are
  * both "no violation found".)
  */
-function verdictsOverSeeds(setup: VerifySetup, exhaustive: VerifyResult): string[] {
+function verdictsOverSeeds(setup: VerifySetup, bounds: ExhaustiveBounds, exhaustive: VerifyResult): string[] {
   const open = invariants.filter((invariant) => exhaustive.verdicts.find((verdict) => verdict.id === invariant.id)?.status !== 'violated');
   return Array.from({ length: 20 }, (_, index) => {
-    const random = randomPhase(setup, { runs: seedRuns, seed: index + 1, maxSteps: 40 }, open);
+    const random = randomPhase(setup, { runs: seedRuns, seed: index + 1, maxSteps: 40, maxFailures: bounds.maxFailures }, open);
     const combined = combineResults(setup, invariants, exhaustive, random);
     const violated = combined.verdicts.some((verdict) => verdict.status === 'violated');
     const proven = combined.verdicts.filter((verdict) => verdict.status === 'proven-within-scope').map((verdict) => verdict.id);
@@ -63,7 +63,7 @@ describe('bundled safe examples', () => {
     for (const verdict of result.verdicts) expect(['proven-within-scope', 'not-exercised'], verdict.id).toContain(verdict.status);
     expect(result.verdicts.some((verdict) => verdict.status === 'proven-within-scope')).toBe(true);
     expect(result.exhaustive?.completeDepth ?? 0).toBeGreaterThanOrEqual(3);
-    expect(new Set(verdictsOverSeeds(setup, result)).size).toBe(1);
+    expect(new Set(verdictsOverSeeds(setup, bounds, result)).size).toBe(1);
   });
 });
 
@@ -94,6 +94,6 @@ describe('bundled unsafe examples', () => {
       expect(again?.status).toBe('violated');
       if (again?.status === 'violated') expect(renderTrace(setup.definition, again.counterexample)).toEqual(renderTrace(setup.definition, verdict.counterexample));
     }
-    expect(new Set(verdictsOverSeeds(setup, result))).toEqual(new Set(['violated']));
+    expect(new Set(verdictsOverSeeds(setup, bounds, result))).toEqual(new Set(['violated']));
   });
 });
