@@ -1,3 +1,5 @@
+import type { VerifyProgress } from '../properties/index.js';
+
 /**
  * A progress bar on stderr for work that takes longer than a second; silent otherwise, and never when
  * stderr is not a terminal (CI logs, pipes).
@@ -24,4 +26,9 @@ export function createProgress(label: string, enabled: boolean, write: (text: st
       if (shown) write('\r\u001b[2K');
     },
   };
+}
+
+/** The bar of a verification: states against the state bound while searching, then random runs. */
+export function verifyProgressBar(progress: ReturnType<typeof createProgress>): (step: VerifyProgress) => void {
+  return (step) => (step.phase === 'random' ? progress.update(step.done, step.total) : progress.update(step.distinct, step.maxStates));
 }

@@ -304,12 +304,13 @@ export function semanticChecks(config: Salvaged, units: UnitParser, context: Con
   (config.targets?.survivesLossOfOneCluster ?? []).forEach((name, index) => {
     checkClass(name, ['targets', 'survivesLossOfOneCluster', index]);
     // CCP-3: a class that must survive the loss of a cluster needs copies on two clusters, as defined wherever it is mounted.
-    const mc = present(config.managementClasses).find((candidate) => candidate.name === name);
+    const mcIndex = (config.managementClasses ?? []).findIndex((candidate) => candidate?.name === name);
+    const mc = config.managementClasses?.[mcIndex] ?? null;
     for (const [definedAt, modes] of Object.entries(mc?.copyModes ?? {})) {
       const copies = [...modes.toUpperCase()].filter((letter) => letter === 'R' || letter === 'S' || letter === 'D').length;
       if (copies < 2) {
         problems.push(
-          configWarning('single-copy-survival-class', ['managementClasses', present(config.managementClasses).indexOf(mc ?? ({} as never)), 'copyModes', definedAt], `${name} must survive the loss of one cluster (targets.survivesLossOfOneCluster) but, as defined on cluster ${definedAt} ("${modes}"), keeps a copy on only ${copies} cluster; give a second cluster R, S or D`, { rule: 'CCP-3', expected: 'at least two of R, S, D', found: `"${modes}"` }),
+          configWarning('single-copy-survival-class', ['managementClasses', mcIndex, 'copyModes', definedAt], `${name} must survive the loss of one cluster (targets.survivesLossOfOneCluster) but, as defined on cluster ${definedAt} ("${modes}"), keeps a copy on only ${copies} cluster; give a second cluster R, S or D`, { rule: 'CCP-3', expected: 'at least two of R, S, D', found: `"${modes}"` }),
         );
       }
     }

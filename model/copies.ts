@@ -74,6 +74,13 @@ export function deferredCopy(state: GridState, to: ClusterId | undefined, observ
   observations.push({ kind: 'info', message: to === undefined ? 'no queued copy can move now' : `no queued copy to C${to} can move now` });
 }
 
+/** Copy throughput of a pair now, MB per minute: its rate scaled by the share of its links that are up. */
+export function pairCopyRate(state: GridState, key: string): number {
+  const link = state.definition.links.find((candidate) => pairKey(candidate.between[0], candidate.between[1]) === key);
+  const upShare = (state.links[key]?.filter((up) => up).length ?? 0) / Math.max(1, link?.count ?? 1);
+  return (link?.copyRateMBPerMinute ?? 0) * upShare;
+}
+
 /**
  * Moves queued copies for `minutes` at each pair's copy rate, oldest first (CCP-2, CCP-7). Each pair
  * moves one copy at a time at its full rate, scaled by the share of its links that are up; a copy's
@@ -86,9 +93,7 @@ export function drainCopies(state: GridState, minutes: number, observations: Obs
     const from = copySource(state, queued);
     if (from === null) continue;
     const key = pairKey(from, queued.to);
-    const link = state.definition.links.find((candidate) => pairKey(candidate.between[0], candidate.between[1]) === key);
-    const upShare = (state.links[key]?.filter((up) => up).length ?? 0) / Math.max(1, link?.count ?? 1);
-    const rate = (link?.copyRateMBPerMinute ?? 0) * upShare;
+    const rate = pairCopyRate(state, key);
     if (rate <= 0) continue;
     const used = usedMinutes[key] ?? 0;
     const available = minutes - used;

@@ -13,17 +13,18 @@ import { mutableVolume } from './volumes.js';
 type JobFailure = Extract<Observation, { kind: 'job-failed' }>['reason'];
 
 function failMounts(state: GridState, doomed: (mount: MountState) => JobFailure | null, observations: Observation[]): void {
-  for (const volume of Object.values(state.volumes)) {
-    if (volume.mounts.length === 0) continue;
+  for (const shared of Object.values(state.volumes)) {
+    // Only volumes that lose a job are copied (copy-on-write).
+    if (!shared.mounts.some((mount) => doomed(mount) !== null)) continue;
+    const volume = mutableVolume(state, shared.volser);
+    if (volume === undefined) continue;
     const kept: MountState[] = [];
     for (const mount of volume.mounts) {
       const reason = doomed(mount);
       if (reason === null) kept.push(mount);
       else observations.push({ kind: 'job-failed', volser: volume.volser, host: mount.host, cluster: mount.cluster, reason });
     }
-    if (kept.length === volume.mounts.length) continue;
-    const changed = mutableVolume(state, volume.volser);
-    if (changed !== undefined) changed.mounts = kept.map((mount) => changed.mounts.find((candidate) => candidate.cluster === mount.cluster) ?? mount);
+    volume.mounts = kept;
   }
 }
 

@@ -2,9 +2,8 @@ import type { ClusterId } from './definition.js';
 import { onOneLine } from './lineage.js';
 import { ownershipPlan, writeCapableOwners } from './ownership.js';
 import { privateIoCluster } from './selection.js';
-import { copySource } from './copies.js';
-import { clusterDefinition } from './topology.js';
-import { pairKey } from './topology.js';
+import { copySource, pairCopyRate } from './copies.js';
+import { clusterDefinition, pairKey } from './topology.js';
 import type { GridState, VolumeState } from './state.js';
 
 /**
@@ -101,9 +100,7 @@ export function nextDeadline(state: GridState): number | null {
     const key = pairKey(from, queued.to);
     if (busyPairs.has(key)) continue;
     busyPairs.add(key);
-    const link = state.definition.links.find((candidate) => pairKey(candidate.between[0], candidate.between[1]) === key);
-    const upShare = (state.links[key]?.filter((up) => up).length ?? 0) / Math.max(1, link?.count ?? 1);
-    const rate = (link?.copyRateMBPerMinute ?? 0) * upShare;
+    const rate = pairCopyRate(state, key);
     if (rate > 0) soonest = Math.min(soonest, queued.remainingMB / rate);
   }
   if (Number.isFinite(soonest)) return soonest;

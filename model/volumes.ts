@@ -45,7 +45,7 @@ export function adoptVolume(state: GridState, volume: VolumeState): void {
 }
 
 /** A deep copy of a volume's mutable parts; ownership tokens and copy-point lists are shared (never changed in place). */
-export function cloneVolume(volume: VolumeState): VolumeState {
+function cloneVolume(volume: VolumeState): VolumeState {
   const copies: VolumeState['copies'] = {};
   for (const id in volume.copies) {
     const copy = volume.copies[id] as VolumeState['copies'][number];

@@ -1,5 +1,5 @@
 import { initialState, oldestUncopiedAge, step as modelStep, type GridEvent, type GridState, type Observation, type StepResult } from '../model/index.js';
-import { preambleEvents, resolveAction, type Action } from './actions.js';
+import { preambleEvents, resolveAction, type Action, type ResolvedAction } from './actions.js';
 import type { Invariant, InvariantId } from './invariant.js';
 import type { VerifySetup } from './setup.js';
 import { withinFailureBound } from './failureBound.js';
@@ -33,6 +33,18 @@ export interface RunOutcome {
   readonly maxUncopiedAgeMinutes: number;
   /** Invariants whose situation arose in this run (see `Invariant.situation`). */
   readonly exercised: readonly InvariantId[];
+}
+
+/** Applies a resolved action's events in order: the state after them and every observation. */
+export function applyAction(state: GridState, resolved: ResolvedAction, stepFunction: StepFunction = modelStep): { state: GridState; observations: Observation[] } {
+  let current = state;
+  const observations: Observation[] = [];
+  for (const event of resolved.events) {
+    const result = stepFunction(current, event);
+    current = result.state;
+    for (const observation of result.observations) observations.push(observation);
+  }
+  return { state: current, observations };
 }
 
 /** The state after the preamble (each host's scratch volumes inserted). */
@@ -72,17 +84,11 @@ export function runActions(
     const resolved = resolveAction(setup, state, action);
     if (resolved === null) continue;
     const before = state;
-    const observations: Observation[] = [];
-    for (const event of resolved.events) {
-      const result = stepFunction(state, event);
-      state = result.state;
-      observations.push(...result.observations);
-    }
+    const applied = applyAction(state, resolved, stepFunction);
     // A failure beyond the scope's bound does not happen in this run.
-    if (!withinFailureBound(setup, before, state, maxFailures)) {
-      state = before;
-      continue;
-    }
+    if (!withinFailureBound(setup, before, applied.state, maxFailures)) continue;
+    state = applied.state;
+    const observations = applied.observations;
     steps.push({ action, events: resolved.events, observations, time: state.time });
     maxUncopiedAgeMinutes = Math.max(maxUncopiedAgeMinutes, oldestUncopiedAge(state));
     const facts = { setup, before, after: state, resolved, observations };

@@ -179,7 +179,7 @@ function exhaustivePhase(setup: VerifySetup, options: VerifyOptions, selected: r
   const verdicts = selected.map((invariant): InvariantVerdict => {
     const violation = violations.find((candidate) => candidate.invariant === invariant.id);
     if (violation === undefined) return { ...base(invariant), status: exercised.includes(invariant.id) ? 'proven-within-scope' : 'not-exercised' };
-    const violates = (_: unknown, actions: readonly Action[]): boolean => runActions(searched, actions, [invariant], stepFunction).violation !== null;
+    const violates = (actions: readonly Action[]): boolean => runActions(searched, actions, [invariant], stepFunction).violation !== null;
     const actions = reconstructActions(searched, nodes, symmetry, violation, scope.maxFailures, stepFunction ?? modelStep, violates);
     const counterexample = runActions(searched, actions, [invariant], stepFunction);
     return {

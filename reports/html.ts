@@ -1,5 +1,5 @@
 import { gridStateNames } from '../model/index.js';
-import { safetySummary, verdictEvidence, verdictLabel } from './verdictWords.js';
+import { safetySummary, traceabilityLegend, verdictEvidence, verdictLabel } from './verdictWords.js';
 import { formatBitRate, formatBytes, formatSeconds, type Figure } from '../planner/index.js';
 import type { ReportData } from './reportData.js';
 import { escapeHtml as e, gridDiagram, lineChart, policyMatrix } from './svg.js';
@@ -10,8 +10,8 @@ main{max-width:1100px;margin:0 auto;padding:24px}
 header.generated{background:#eef2f7;border-bottom:1px solid #ccd6e2;padding:8px 24px;font-size:12px;color:#44546a}
 h1{font-size:26px;margin:8px 0 4px}h2{font-size:20px;border-bottom:2px solid #d9e1ea;padding-bottom:4px;margin-top:32px}h3{font-size:16px;margin-bottom:6px}
 table{border-collapse:collapse;width:100%;margin:8px 0 16px;font-size:13px}th,td{border:1px solid #d9e1ea;padding:4px 6px;text-align:left;vertical-align:top}th{background:#f3f6fa}
-.verdict-meets,.status-proven,.holds{color:#1a7f37;font-weight:600}.verdict-at-risk{color:#9a6700;font-weight:600}.verdict-fails,.violated,.status-violated{color:#cf222e;font-weight:700}
-.status-not-covered{color:#cf222e}.status-tested{color:#6e7781}.status-checked{color:#0969da}
+.verdict-meets,.status-proven-within-scope,.holds{color:#1a7f37;font-weight:600}.verdict-at-risk{color:#9a6700;font-weight:600}.verdict-fails,.violated,.status-violated{color:#cf222e;font-weight:700}
+.status-not-covered{color:#cf222e}.status-tested,.status-not-exercised{color:#6e7781}.status-random-runs{color:#9a6700}.status-checked{color:#0969da}
 .summary{display:grid;grid-template-columns:repeat(auto-fit,minmax(230px,1fr));gap:12px}.card{border:1px solid #d9e1ea;border-radius:8px;padding:12px;background:#fafbfc}
 .card strong{display:block;font-size:18px}pre{background:#f6f8fa;border:1px solid #d9e1ea;padding:8px;overflow-x:auto;font-size:12px;white-space:pre-wrap}
 svg{max-width:100%;height:auto;display:block;margin:8px 0}svg.matrix{max-width:420px}svg.diagram{max-width:760px}svg.chart{max-width:720px}.muted{color:#6e7781;font-size:12px}
@@ -53,7 +53,7 @@ export function renderHtml(report: ReportData, generatedAt: string): string {
   out.push(`<h1>tapegrid report: ${e(grid.name)}</h1>`);
 
   out.push('<section id="summary"><h2>Executive summary</h2><div class="summary">');
-  out.push(`<div class="card">Safety<strong class="${report.summary.safe ? 'holds' : 'violated'}">${report.summary.safe ? 'Safe' : 'NOT safe'}</strong>${report.summary.safe ? e(safetySummary(report.verification)) : `violated: ${e(report.summary.violated.join(', '))}`}</div>`);
+  out.push(`<div class="card">Safety<strong class="${report.summary.safe ? 'holds' : 'violated'}">${report.summary.safe ? 'No violation found' : 'NOT safe'}</strong>${report.summary.safe ? e(safetySummary(report.verification)) : `violated: ${e(report.summary.violated.join(', '))}`}</div>`);
   out.push(`<div class="card">Targets<strong class="${report.summary.targetsMet === false ? 'violated' : 'holds'}">${report.summary.targetsMet === null ? 'no workload' : report.summary.targetsMet ? 'All met' : 'Not met'}</strong>${e(report.summary.failingFigures.join('; '))}</div>`);
   out.push(`<div class="card">What to buy<strong>${report.summary.toBuy.length} choice${report.summary.toBuy.length === 1 ? '' : 's'}</strong>${report.summary.toBuy.map((item) => e(item)).join('<br>')}</div>`);
   out.push(`<div class="card">Traceability<strong>${report.traceability.length - report.summary.notCovered.length} of ${report.traceability.length} rules covered</strong>${report.summary.notCovered.length === 0 ? 'no gaps' : `not covered: ${e(report.summary.notCovered.join(', '))}`}</div>`);
@@ -132,7 +132,7 @@ export function renderHtml(report: ReportData, generatedAt: string): string {
     out.push('<section id="assumptions"><h2>Assumptions and defaults</h2>', table(['assumption', 'value', 'source'], plan.assumptions.map((assumption) => [assumption.name, assumption.value, assumption.source])), '</section>');
   }
 
-  out.push('<section id="traceability"><h2>Traceability matrix</h2><p class="muted">violated: an invariant covering the rule fails for this configuration; proven: invariants covering it hold in this run; checked: planner figures computed for it; tested: named tests only; not covered: a gap.</p>');
+  out.push(`<section id="traceability"><h2>Traceability matrix</h2><p class="muted">${e(traceabilityLegend.map(([status, meaning]) => `${status}: ${meaning}`).join('; '))}.</p>`);
   out.push(
     table(
       ['rule', 'seed', 'properties', 'scenarios', 'planner checks', 'tests', 'status'],

@@ -1,5 +1,5 @@
 import { gridStateNames } from '../model/index.js';
-import { safetySummary, verdictEvidence, verdictLabel } from './verdictWords.js';
+import { safetySummary, traceabilityLegend, verdictEvidence, verdictLabel } from './verdictWords.js';
 import { formatBitRate, formatBytes, formatSeconds } from '../planner/index.js';
 import type { ReportData } from './reportData.js';
 
@@ -114,7 +114,7 @@ export function renderMarkdown(report: ReportData): string {
   }
 
   lines.push('## Traceability matrix', '');
-  lines.push('Status: **violated** (an invariant covering it fails for this configuration), **proven** (invariants covering it hold in this run), **checked** (planner figures for this configuration), **tested** (named tests only), **not covered**.', '');
+  lines.push(`Status: ${traceabilityLegend.map(([status, meaning]) => `**${status}** (${meaning})`).join(', ')}.`, '');
   lines.push(
     ...table(
       ['rule', 'seed', 'properties', 'scenarios', 'planner checks', 'tests', 'status'],

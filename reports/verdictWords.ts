@@ -54,11 +54,6 @@ export function verdictEvidence(verdict: InvariantVerdict, result: VerifyResult)
   }
 }
 
-/** Whether nothing was violated. */
-export function noViolation(result: VerifyResult): boolean {
-  return result.verdicts.every((verdict) => verdict.status !== 'violated');
-}
-
 /** One line for a summary card: what the safety verdict rests on. */
 export function safetySummary(result: VerifyResult): string {
   const proven = result.verdicts.filter((verdict) => verdict.status === 'proven-within-scope').length;
@@ -70,3 +65,14 @@ export function safetySummary(result: VerifyResult): string {
   if (result.exhaustive !== null) parts.push(`complete to depth ${result.exhaustive.completeDepth}, ${result.exhaustive.volumesPerHost} volume(s) per host`);
   return parts.join('; ');
 }
+
+/** What each traceability status means, in the order the legend lists them. */
+export const traceabilityLegend: readonly (readonly [status: string, meaning: string])[] = [
+  ['violated', 'an invariant covering the rule fails for this configuration'],
+  ['proven-within-scope', 'an invariant covering it was put to the test by the exhaustive search and held in its stated scope'],
+  ['random-runs', 'only random runs put a covering invariant to the test, and found no counterexample'],
+  ['checked', 'planner figures computed for it'],
+  ['not-exercised', 'covering invariants exist but their situation never arose for this configuration'],
+  ['tested', 'named tests only'],
+  ['not-covered', 'a gap'],
+];

@@ -4,7 +4,7 @@ import { buildPlan } from '../../planner/index.js';
 import { checkDrPlan, whyEachStep } from '../../properties/index.js';
 import { renderChecklist, renderDrTest } from '../../reports/index.js';
 import { exitCodes, toJson, type CommandIO } from '../io.js';
-import { createProgress } from '../progress.js';
+import { createProgress, verifyProgressBar } from '../progress.js';
 
 /** Help text of `tapegrid drtest`. */
 export const drTestHelp = `Usage: tapegrid drtest <config> [--checklist] [--runs N] [--seed S] [--json]
@@ -43,7 +43,7 @@ export async function runDrTest(file: string, options: { json: boolean; checklis
     return exitCodes.ok;
   }
   const progress = createProgress('checking the plan', !options.json && process.stderr.isTTY === true);
-  const check = checkDrPlan(setup, { runs, seed, maxSteps: 40, onProgress: (step) => progress.update(step.phase === 'random' ? step.done : step.distinct, step.phase === 'random' ? step.total : step.maxStates) });
+  const check = checkDrPlan(setup, { runs, seed, maxSteps: 40, onProgress: verifyProgressBar(progress) });
   // "Why each step" explains a plan that holds; on a plan that is already unsafe every removal "breaks" it.
   const why = check.clean ? whyEachStep(setup, { runs, seed, maxSteps: 40 }) : [];
   progress.finish();

@@ -14,7 +14,7 @@ import { runScenario, whatIfScenario, type FailureSpec } from '../../scenarios/i
 import type { GridDefinition, TakeoverMode } from '../../model/index.js';
 import type { TakeoverRule } from '../../properties/index.js';
 import { exitCodes, toJson, type CommandIO } from '../io.js';
-import { createProgress } from '../progress.js';
+import { createProgress, verifyProgressBar } from '../progress.js';
 
 /** Help text of `tapegrid report`. */
 export const reportHelp = `Usage: tapegrid report <config> --out <dir> [--force] [--seed S] [--runs N] [--catalog FILE] [--json]
@@ -34,7 +34,7 @@ Options:
   --out DIR      where to write (created if missing)
   --force        overwrite report.html, report.md and report.json in DIR (other files are left alone)
   --seed S       seed of the verification (default 1, so reports are reproducible)
-  --runs N       verification runs per invariant (default 200)
+  --runs N       random runs of the verification, after its exhaustive search (default 200)
   --catalog FILE planning catalog (default catalog/reference.yaml)
   --json         print the report data to stdout as well
 
@@ -97,7 +97,7 @@ export async function runReport(file: string, options: { out?: string; force: bo
   if (catalog === null) return exitCodes.badInput;
   const setup = buildVerifySetup(loaded.config, loaded.definition);
   const progress = createProgress('verifying', process.stderr.isTTY === true);
-  const measured = verify(setup, { exhaustive: exhaustiveBoundsOf(loaded.config), runs, seed, maxSteps: 40, onProgress: (step) => progress.update(step.phase === 'random' ? step.done : step.distinct, step.phase === 'random' ? step.total : step.maxStates) });
+  const measured = verify(setup, { exhaustive: exhaustiveBoundsOf(loaded.config), runs, seed, maxSteps: 40, onProgress: verifyProgressBar(progress) });
   progress.finish();
   // Time and memory figures vary from run to run; the report keeps only what the same seed reproduces.
   const verification = { ...measured, exhaustive: measured.exhaustive === null ? null : { ...measured.exhaustive, elapsedMs: 0, peakHeapBytes: 0 } };

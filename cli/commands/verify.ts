@@ -3,7 +3,7 @@ import { loadConfigOrReport } from '../load.js';
 import { defaultExhaustiveBounds, invariants, parseReplay, verify, type VerifyResult } from '../../properties/index.js';
 import { renderVerify } from '../../reports/index.js';
 import { exitCodes, type CommandIO } from '../io.js';
-import { createProgress } from '../progress.js';
+import { createProgress, verifyProgressBar } from '../progress.js';
 
 /** Defaults of the random layer: a fixed seed, so one file gives one verdict. */
 export const defaultRandomRuns = 200;
@@ -120,7 +120,7 @@ export async function runVerify(file: string, options: VerifyCommandOptions, io:
     seed,
     maxSteps,
     ...(options.replay === undefined ? {} : { replay: options.replay }),
-    onProgress: (step) => progress.update(step.phase === 'random' ? step.done : step.distinct, step.phase === 'random' ? step.total : bounds.maxStates),
+    onProgress: verifyProgressBar(progress),
   });
   progress.finish();
   const violated = result.verdicts.some((verdict) => verdict.status === 'violated');

@@ -16,7 +16,7 @@ import { hostVolsers, matchesPattern, type VerifySetup } from '../setup.js';
  * which is why the search offers every scratch volume of the best rank (see `enabledActions`).
  */
 
-/** Which volumes are interchangeable: volser to class, and every class's names in order. */
+/** Which volumes are interchangeable: each volser's class (volumes of one class may be renamed into each other). */
 export interface VolumeSymmetry {
   readonly classOf: ReadonlyMap<string, string>;
 }

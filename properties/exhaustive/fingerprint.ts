@@ -26,14 +26,11 @@ export function collisionBound(states: number): number {
   return (states * states) / 2 ** 65;
 }
 
-/**
- * Open-addressing set of fingerprints, each mapped to the index of the search node that first
- * reached it: 12 bytes a state plus the table's slack.
- */
+/** Open-addressing set of fingerprints: 9 bytes a slot, at most half the slots used. */
 export class FingerprintSet {
   private hi: Uint32Array;
   private lo: Uint32Array;
-  private node: Int32Array;
+  private used: Uint8Array;
   private mask: number;
   size = 0;
 
@@ -42,44 +39,33 @@ export class FingerprintSet {
     while (capacity < initialCapacity) capacity <<= 1;
     this.hi = new Uint32Array(capacity);
     this.lo = new Uint32Array(capacity);
-    this.node = new Int32Array(capacity).fill(-1);
+    this.used = new Uint8Array(capacity);
     this.mask = capacity - 1;
   }
 
-  /** The node of this fingerprint, or -1 after adding it with `node`. */
-  addOrGet(hi: number, lo: number, node: number): number {
-    if ((this.size + 1) * 2 > this.node.length) this.grow();
+  /** Adds the fingerprint; true when it was not there before. */
+  add(hi: number, lo: number): boolean {
+    if ((this.size + 1) * 2 > this.used.length) this.grow();
     let slot = (lo ^ Math.imul(hi, 0x9e3779b1)) & this.mask;
-    for (;;) {
-      const existing = this.node[slot] ?? -1;
-      if (existing < 0) {
-        this.hi[slot] = hi;
-        this.lo[slot] = lo;
-        this.node[slot] = node;
-        this.size += 1;
-        return -1;
-      }
-      if (this.hi[slot] === hi && this.lo[slot] === lo) return existing;
+    while (this.used[slot] === 1) {
+      if (this.hi[slot] === hi && this.lo[slot] === lo) return false;
       slot = (slot + 1) & this.mask;
     }
-  }
-
-  /** Bytes held by the table. */
-  get bytes(): number {
-    return this.node.length * 12;
+    this.hi[slot] = hi;
+    this.lo[slot] = lo;
+    this.used[slot] = 1;
+    this.size += 1;
+    return true;
   }
 
   private grow(): void {
-    const { hi, lo, node } = this;
-    const capacity = node.length * 2;
+    const { hi, lo, used } = this;
+    const capacity = used.length * 2;
     this.hi = new Uint32Array(capacity);
     this.lo = new Uint32Array(capacity);
-    this.node = new Int32Array(capacity).fill(-1);
+    this.used = new Uint8Array(capacity);
     this.mask = capacity - 1;
     this.size = 0;
-    for (let slot = 0; slot < node.length; slot += 1) {
-      const index = node[slot] ?? -1;
-      if (index >= 0) this.addOrGet(hi[slot] ?? 0, lo[slot] ?? 0, index);
-    }
+    for (let slot = 0; slot < used.length; slot += 1) if (used[slot] === 1) this.add(hi[slot] ?? 0, lo[slot] ?? 0);
   }
 }

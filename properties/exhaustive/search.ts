@@ -1,6 +1,5 @@
-import { gridStates, step as modelStep, type GridEvent, type GridState, type Observation } from '../../model/index.js';
-import type { ResolvedAction } from '../actions.js';
-import { startState, type StepFunction } from '../explore.js';
+import { gridStates, step as modelStep, type GridState } from '../../model/index.js';
+import { applyAction, startState, type StepFunction } from '../explore.js';
 import type { Invariant, InvariantId } from '../invariant.js';
 import type { VerifySetup } from '../setup.js';
 import { canonicalize, volumeSymmetry, type VolumeSymmetry } from './canonical.js';
@@ -89,18 +88,6 @@ export interface SearchNodes {
   readonly count: number;
 }
 
-/** Applies a resolved action's events in order; the successor and every observation. */
-export function applyAction(state: GridState, resolved: ResolvedAction, stepFunction: StepFunction): { state: GridState; observations: Observation[] } {
-  let current = state;
-  const observations: Observation[] = [];
-  for (const event of resolved.events as readonly GridEvent[]) {
-    const result = stepFunction(current, event);
-    current = result.state;
-    for (const observation of result.observations) observations.push(observation);
-  }
-  return { state: current, observations };
-}
-
 class NodeStore {
   parent = new Int32Array(1 << 14);
   hi = new Uint32Array(1 << 14);
@@ -165,7 +152,7 @@ export function exhaustiveSearch(setup: VerifySetup, options: SearchOptions): { 
   const startCanonical = canonicalize(startState(setup, stepFunction), symmetry);
   const start = { key: startCanonical.key, state: startCanonical.build() };
   const startPrint = fingerprint(start.key);
-  seen.addOrGet(startPrint.hi, startPrint.lo, 0);
+  seen.add(startPrint.hi, startPrint.lo);
   nodes.add(-1, startPrint.hi, startPrint.lo);
   noteState(start.state, 0, 0);
   statesPerLevel.push(1);
@@ -197,9 +184,8 @@ export function exhaustiveSearch(setup: VerifySetup, options: SearchOptions): { 
             violations.push({ invariant: invariant.id, message, node, successor: print, depth: depth + 1 });
           }
         }
-        const child = nodes.count;
-        if (seen.addOrGet(print.hi, print.lo, child) >= 0) continue;
-        nodes.add(node, print.hi, print.lo);
+        if (!seen.add(print.hi, print.lo)) continue;
+        const child = nodes.add(node, print.hi, print.lo);
         const built = canonical.build();
         noteState(built, child, depth + 1);
         next.push({ state: built, node: child });

@@ -1,11 +1,10 @@
 import type { Action } from '../actions.js';
-import { startState, type StepFunction } from '../explore.js';
+import { applyAction, startState, type StepFunction } from '../explore.js';
 import type { VerifySetup } from '../setup.js';
 import { canonicalize, type VolumeSymmetry } from './canonical.js';
 import { enabledActions } from './enabled.js';
 import { fingerprint } from './fingerprint.js';
-import { applyAction, type FoundViolation, type SearchNodes } from './search.js';
-import type { GridState } from '../../model/index.js';
+import type { FoundViolation, SearchNodes } from './search.js';
 
 /**
  * Turns a violation found by the search into the actions of a concrete run: the path of fingerprints
@@ -20,7 +19,7 @@ export function reconstructActions(
   violation: FoundViolation,
   maxFailures: number,
   stepFunction: StepFunction,
-  violates: (state: GridState, actions: readonly Action[]) => boolean,
+  violates: (actions: readonly Action[]) => boolean,
 ): Action[] {
   const path: { hi: number; lo: number }[] = [];
   for (let node = violation.node; node > 0; node = nodes.parent[node] ?? 0) path.unshift({ hi: nodes.hi[node] ?? 0, lo: nodes.lo[node] ?? 0 });
@@ -36,7 +35,7 @@ export function reconstructActions(
         return print.hi === target.hi && print.lo === target.lo;
       });
     // The last step must be the violating transition itself (several actions may reach one state).
-    const chosen = (last ? candidates.find(({ resolved }) => violates(state, [...actions, resolved.action])) : undefined) ?? candidates[0];
+    const chosen = (last ? candidates.find(({ resolved }) => violates([...actions, resolved.action])) : undefined) ?? candidates[0];
     if (chosen === undefined) throw new Error(`internal: trace reconstruction lost the path at step ${position + 1}`);
     actions.push(chosen.resolved.action);
     state = chosen.after;

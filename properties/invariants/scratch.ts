@@ -18,9 +18,8 @@ export const scratchSafety: Invariant = {
   check: ({ before, observations }) => {
     for (const mount of observed(observations, 'mount')) {
       // A record that is merely stale (the mount cluster missed a later category change while cut off,
-      // then took the volume over) is OWN-12's stale read, observed as such, not a return to scratch.
-      const volume = before.volumes[mount.volser];
-      const stale = volume !== undefined && volume.copies[mount.cluster]?.metaVersion !== volume.metaParent.length - 1;
+      // then took the volume over) is OWN-12's stale read, which the model observes, not a return to scratch.
+      const stale = observed(observations, 'stale-read').some((read) => read.volser === mount.volser && read.cluster === mount.cluster);
       if (mount.mountKind === 'specific' && mount.surfaced === 'empty' && !stale && before.catalogs[mount.host]?.[mount.volser] === 'private') {
         return `${mount.host} mounted ${mount.volser}, private in its catalog, and was shown an empty volume (it was returned to scratch elsewhere)`;
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dualOwnedVolumes, type GridEvent, type GridSketch } from '../../model/index.js';
+import { dualOwnedVolumes, readabilityThrough, type GridEvent, type GridSketch } from '../../model/index.js';
 import { after, insertScratch, mounted, ofKind, refusal, volsers } from './helpers.js';
 
 /**
@@ -13,12 +13,24 @@ const [A1] = volsers(1);
 const volser = A1 as string;
 const threeClusters: GridSketch = { clusters: 3, classes: { MCALL: { 0: 'RRR', 1: 'RRR', 2: 'RRR' } }, hosts: [{ name: 'HOST', online: [0, 1, 2] }] };
 
+/** A1 inserted at C0 and written through C0 in `managementClass`: C0 owns it. */
+function writtenAtC0(managementClass: string): GridEvent[] {
+  return [
+    insertScratch(0, [volser]),
+    { type: 'scratch-mount', host: 'HOST', cluster: 0, managementClass },
+    { type: 'write', cluster: 0, volser },
+    { type: 'rewind-unload', cluster: 0, volser },
+  ];
+}
+
+/** Both grid links between two clusters fail. */
+function linksDown(a: number, b: number): GridEvent[] {
+  return [0, 1].map((link) => ({ type: 'link-fail', between: [a, b], link }) as GridEvent);
+}
+
 /** C0 owns A1 with copies everywhere, then C0 fails and C1 takes A1 over with write access. */
 const takenByC1: GridEvent[] = [
-  insertScratch(0, [volser]),
-  { type: 'scratch-mount', host: 'HOST', cluster: 0, managementClass: 'MCALL' },
-  { type: 'write', cluster: 0, volser },
-  { type: 'rewind-unload', cluster: 0, volser },
+  ...writtenAtC0('MCALL'),
   { type: 'cluster-fail', cluster: 0 },
   { type: 'set-takeover', at: 1, of: 0, mode: 'write' },
   { type: 'specific-mount', host: 'HOST', cluster: 1, volser },
@@ -58,8 +70,7 @@ describe('restore after a takeover (OWN-7, OWN-14)', () => {
   it('restored while cut off from an operational taker: the restore is refused (cannot-rejoin), C0 stays out of the grid', () => {
     const { state, last } = after(threeClusters, [
       ...takenByC1,
-      { type: 'link-fail', between: [0, 1], link: 0 },
-      { type: 'link-fail', between: [0, 1], link: 1 },
+      ...linksDown(0, 1),
       { type: 'cluster-restore', cluster: 0 },
     ]);
     expect(refusal(last)).toBe('cannot-rejoin');
@@ -69,12 +80,8 @@ describe('restore after a takeover (OWN-7, OWN-14)', () => {
 
 describe('several survivors (OWN-13)', () => {
   const cutOff: GridEvent[] = [
-    insertScratch(0, [volser]),
-    { type: 'scratch-mount', host: 'HOST', cluster: 0, managementClass: 'MCALL' },
-    { type: 'write', cluster: 0, volser },
-    { type: 'rewind-unload', cluster: 0, volser },
-    { type: 'link-fail', between: [1, 2], link: 0 },
-    { type: 'link-fail', between: [1, 2], link: 1 },
+    ...writtenAtC0('MCALL'),
+    ...linksDown(1, 2),
     { type: 'cluster-fail', cluster: 0 },
     { type: 'set-takeover', at: 1, of: 0, mode: 'write' },
     { type: 'set-takeover', at: 2, of: 0, mode: 'write' },
@@ -96,16 +103,11 @@ describe('several survivors (OWN-13)', () => {
 });
 
 describe('readability means the latest data (OWN-12)', () => {
-  it('a cluster cut off from a later write, with read takeover, holds only a stale copy: not readable', async () => {
-    const { readabilityThrough } = await import('../../model/index.js');
+  it('a cluster cut off from a later write, with read takeover, holds only a stale copy: not readable', () => {
     const twoClusters: GridSketch = { clusters: 2, classes: { MCRUN: { 0: 'RR', 1: 'RR' } }, hosts: [{ name: 'HOST', online: [0, 1] }] };
     const { state } = after(twoClusters, [
-      insertScratch(0, [volser]),
-      { type: 'scratch-mount', host: 'HOST', cluster: 0, managementClass: 'MCRUN' },
-      { type: 'write', cluster: 0, volser },
-      { type: 'rewind-unload', cluster: 0, volser },
-      { type: 'link-fail', between: [0, 1], link: 0 },
-      { type: 'link-fail', between: [0, 1], link: 1 },
+      ...writtenAtC0('MCRUN'),
+      ...linksDown(0, 1),
       { type: 'specific-mount', host: 'HOST', cluster: 0, volser },
       { type: 'write', cluster: 0, volser },
       { type: 'rewind-unload', cluster: 0, volser },
