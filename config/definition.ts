@@ -9,6 +9,7 @@ import type { GridConfigFile } from './schema.js';
 export const configDefaults = {
   virtualDevices: 256,
   pathsPerCluster: 2,
+  // Ambiguity AMB-3 (README): the seed's 20 minutes, not the later documentation's 25.
   aotmGracePeriod: '20 min',
   aotmRetryPeriod: '5 min',
   insertCategory: 'FF00',

@@ -109,6 +109,7 @@ export function semanticChecks(config: Salvaged, units: UnitParser, context: Con
   });
   if (context.complete) {
     const ids = clusters.map((cluster) => cluster.id).sort((a, b) => a - b);
+    // Assumption ASM-15 (README): ids 0..N-1, so copy-mode letters map to clusters by position.
     if (ids.some((id, position) => id !== position)) {
       problems.push(configError('cluster-numbering', ['clusters'], 'cluster ids must be 0 to N-1 without gaps, so that copy modes have one letter per cluster in id order', { expected: ids.map((_, position) => position).join(', '), found: ids.join(', ') }));
     }

@@ -49,6 +49,7 @@ function reachablePeerHolds(state: GridState, volume: VolumeState, cluster: Clus
 }
 
 /**
+ * Assumption ASM-13 (README): only volumes a reachable peer holds in the same version are removed.
  * TVC-4: a disk-only cluster with auto-removal enabled and free space below its removal threshold
  * removes volumes that a reachable peer still holds: scratch categories first, then the oldest.
  */
@@ -79,6 +80,7 @@ export function autoRemove(state: GridState, cluster: ClusterId, observations: O
 }
 
 /**
+ * Assumption ASM-14 (README): steady cache pressure, so PG0 copies leave at the next `advance`.
  * TVC-3, CCP-9: on a tape-attached cluster, copies received from peers are PG0 unless COPYFSC keeps
  * them; when time passes they leave the cache (they stay valid on tape, a mount needs a recall).
  * The model assumes steady cache pressure, so this happens at the next `advance`.

@@ -82,6 +82,7 @@ export function pairCopyRate(state: GridState, key: string): number {
 }
 
 /**
+ * Assumption ASM-19 (README): copies drain oldest first at the pair's copy rate while all its links are up.
  * Moves queued copies for `minutes` at each pair's copy rate, oldest first (CCP-2, CCP-7). Each pair
  * moves one copy at a time at its full rate, scaled by the share of its links that are up; a copy's
  * completion time inside the interval is exact, so its age is too.

@@ -118,6 +118,7 @@ function validHolders(grid: GridState, volser: string): ClusterId[] {
 }
 
 /**
+ * Assumption ASM-18 (README): an export runs atomically on the grid state at its start.
  * Runs one Copy Export against the grid as it is now (CE-1..12): the request is routed to the cluster
  * holding the export list volume; the export takes the valid secondary copies of the pool not yet
  * offsite at that version, excluding mounted volumes and volumes not yet copied to the exporting

@@ -36,6 +36,10 @@ export type GridEvent =
   | { readonly type: 'host-link-fail'; readonly host: string; readonly cluster: ClusterId }
   | { readonly type: 'host-link-restore'; readonly host: string; readonly cluster: ClusterId }
   | { readonly type: 'cluster-fail'; readonly cluster: ClusterId }
+  /** A whole site is lost (power, disaster): every cluster there fails and so does the site's TSSC (11.8.1). */
+  | { readonly type: 'site-fail'; readonly site: string }
+  /** The lost site comes back: its TSSC answers again and each of its clusters is restored as by `cluster-restore`. */
+  | { readonly type: 'site-restore'; readonly site: string }
   /** Repair: the cluster rejoins the grid (only if it can reach every cluster that took over from it). */
   | { readonly type: 'cluster-restore'; readonly cluster: ClusterId }
   /** Service preparation, then service mode, then back (OWN-6). */

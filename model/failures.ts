@@ -96,7 +96,41 @@ export function clusterFail(state: GridState, cluster: ClusterId, observations: 
   }
   state.clusters[cluster] = 'down';
   takeClusterOffline(state, cluster, observations);
+  // Ambiguity AMB-7 (README): every component failure calls home, also in scenario FS-5.
   observations.push({ kind: 'call-home', component: `cluster C${cluster}` });
+}
+
+/**
+ * Assumption ASM-6 (README): hosts at the site are not modelled as lost.
+ * A whole site is lost (11.8.1: "A disaster happens at the primary site"): every operational cluster
+ * there fails as by `cluster-fail`, and the site's TSSC with them, so AOTM at another site gets no
+ * answer from that console and cannot enable a takeover; the operator must (OWN-8, 11.8.1).
+ */
+export function siteFail(state: GridState, site: string, observations: Observation[]): void {
+  const clusters = state.definition.clusters.filter((cluster) => cluster.site === site);
+  if (clusters.length === 0 || state.lostSites.includes(site)) {
+    observations.push(refused('site-fail', clusters.length === 0 ? 'unknown-site' : 'not-failed', { detail: site }));
+    return;
+  }
+  state.lostSites = [...state.lostSites, site].sort();
+  for (const cluster of clusters) {
+    if (state.clusters[cluster.id] === 'down') continue;
+    state.clusters[cluster.id] = 'down';
+    takeClusterOffline(state, cluster.id, observations);
+  }
+  observations.push({ kind: 'call-home', component: `site ${site}` });
+}
+
+/** The lost site is back: its TSSC answers again, and each cluster there is restored as by `cluster-restore`. */
+export function siteRestore(state: GridState, site: string, observations: Observation[]): void {
+  if (!state.lostSites.includes(site)) {
+    observations.push(refused('site-restore', 'not-failed', { detail: site }));
+    return;
+  }
+  state.lostSites = state.lostSites.filter((lost) => lost !== site);
+  for (const cluster of state.definition.clusters) {
+    if (cluster.site === site && state.clusters[cluster.id] === 'down') clusterRestore(state, cluster.id, observations);
+  }
 }
 
 function takeClusterOffline(state: GridState, cluster: ClusterId, observations: Observation[]): void {
@@ -105,6 +139,7 @@ function takeClusterOffline(state: GridState, cluster: ClusterId, observations: 
 }
 
 /**
+ * Assumption ASM-1 (README): the rejoin rule and the reconciliation of taken-over volumes.
  * A failed cluster is repaired and rejoins the grid (OWN-7). It must reach every operational cluster
  * that holds a takeover mode for it or a volume taken from it; otherwise it stays down ("cannot-rejoin",
  * an assumption: a cluster that came back isolated would hold ownership a peer took over). On rejoin,
@@ -145,6 +180,11 @@ function rejoin(state: GridState, cluster: ClusterId, previous: 'down' | 'servic
     const volume = mutableVolume(state, shared.volser);
     if (volume === undefined) continue;
     volume.ownership = volume.ownership.filter((token) => token.cluster !== cluster);
+    // With the stale token gone, nobody needs to remember that it is stale.
+    const staleRemains = volume.ownership.some(
+      (token) => token.access === 'full' && volume.ownership.some((other) => other.takenFrom === token.cluster && other.cluster !== token.cluster && other.access === 'full'),
+    );
+    if (!staleRemains) delete volume.takeoverKnownBy;
     observations.push({ kind: 'ownership-reconciled', volser: volume.volser, cluster, holder: taker.cluster });
   }
   reconcileAll(state, observations);

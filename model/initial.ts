@@ -34,6 +34,7 @@ export function initialState(definition: GridDefinition): GridState {
     catalogs,
     drTestActive: false,
     disasterHosts: [],
+    lostSites: [],
   };
 }
 
@@ -67,5 +68,6 @@ export function cloneState(state: GridState): GridState {
     catalogs,
     drTestActive: state.drTestActive,
     disasterHosts: [...state.disasterHosts],
+    lostSites: [...state.lostSites],
   };
 }

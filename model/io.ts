@@ -23,6 +23,7 @@ function findMount(state: GridState, volser: string, cluster: ClusterId): { volu
 }
 
 /**
+ * Assumption ASM-7 (README): a Sync write with an S point unreachable fails unless `syncDeferredOnWriteFailure`.
  * A job writes its mounted volume (WP-1, OWN-4, CCP-4, TVC-4). Refused through a write-protected cluster
  * (unless the category is excluded), under read-only takeover, on a disk-only I/O cache that is full,
  * or when a Synchronous point cannot be written and sync-deferred is not allowed. A Synchronous class
@@ -76,6 +77,7 @@ export function write(state: GridState, event: { cluster: ClusterId; volser: str
 }
 
 /**
+ * Assumption ASM-9 (README): "fewer RUN copies" counts the I/O cache's copy; the rest is queued without GS-4.
  * Rewind-unload ends the job and applies the copy points (CCP-1..6, CCP-8):
  * RUN copies are made now, before the job ends (their size is the job's extra time); a RUN or Sync copy
  * to a cluster that cannot be reached is deferred and raises GS-4 (CCP-6); Copy Policy Override may
@@ -210,6 +212,7 @@ export function returnToScratch(state: GridState, event: { host: string; cluster
 }
 
 /**
+ * Assumption ASM-12 (README): insertion needs every operational cluster reachable.
  * Insert volumes through the MI of a cluster (OWN-10): the inserting cluster owns them; insertion
  * needs the grid, so every operational cluster must be reachable (11.10.3 step 8). Clusters that are
  * down learn of the volumes when they rejoin.

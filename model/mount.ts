@@ -54,6 +54,7 @@ function startMount(
 }
 
 /**
+ * Assumption ASM-16 (README): owned, then transferable, then taken over.
  * The volumes a scratch mount through `cluster` may be given (CAT-2, CAT-3): in the scratch category,
  * not in use, not in expire hold, and owned by the cluster or obtainable for it. `best` holds those of
  * the best rank (owned first, then transferable, then taken over with full access), by volser;

@@ -7,6 +7,7 @@ import type { ClusterId, TakeoverMode } from './definition.js';
 export type RefusalReason =
   | 'unknown-host'
   | 'unknown-cluster'
+  | 'unknown-site'
   | 'unknown-volume'
   | 'unknown-management-class'
   | 'unknown-category'
@@ -78,6 +79,8 @@ export type Observation =
   | { readonly kind: 'ownership-reconciled'; readonly volser: string; readonly cluster: ClusterId; readonly holder: ClusterId }
   | { readonly kind: 'ownership-takeover'; readonly volser: string; readonly from: ClusterId; readonly to: ClusterId; readonly access: 'full' | 'read-only' }
   | { readonly kind: 'aotm-takeover'; readonly at: ClusterId; readonly of: ClusterId; readonly mode: TakeoverMode; readonly ownerActuallyDown: boolean; readonly message: string }
+  /** OWN-8: `at` detected that it lost `of`; AOTM's grace period runs from now. */
+  | { readonly kind: 'aotm-grace-started'; readonly at: ClusterId; readonly of: ClusterId; readonly checkAt: number }
   | { readonly kind: 'aotm-no-takeover'; readonly at: ClusterId; readonly of: ClusterId; readonly message: string }
   | { readonly kind: 'takeover-set'; readonly at: ClusterId; readonly of: ClusterId; readonly mode: TakeoverMode; readonly ownerActuallyDown: boolean }
   /** OWN-12: a read under takeover saw an older version than the newest in the grid. */

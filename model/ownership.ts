@@ -2,7 +2,7 @@ import type { ClusterId, TakeoverMode } from './definition.js';
 import type { Observation, RefusalReason } from './observations.js';
 import { propagateRecord } from './records.js';
 import type { GridState, OwnershipToken, VolumeState } from './state.js';
-import { canCommunicate, clusterDefinition } from './topology.js';
+import { canCommunicate } from './topology.js';
 
 /** The outcome of asking for ownership through a cluster. */
 export type OwnershipOutcome =
@@ -20,6 +20,7 @@ export function mountVisibleFrom(state: GridState, volume: VolumeState, at: Clus
 }
 
 /**
+ * Assumption ASM-2 (README): each cluster decides from what it can reach; survivors cut apart do not see each other's takeovers (OWN-13).
  * How `at` could get ownership of the volume, without changing anything: the decision of OWN-2..6.
  * - `at` holds a full token: nothing to do. A read-only token is upgraded if a write mode now applies.
  * - the owner answers over the grid: transfer, transparent to the host (OWN-2);
@@ -44,14 +45,36 @@ export function ownershipPlan(
   }
   const reachable = others.find((token) => canCommunicate(state, at, token.cluster));
   if (reachable !== undefined) return { kind: 'transfer', from: reachable.cluster };
-  const owner = others[0];
+  // A holder whose ownership `at` knows was taken over is no owner to it: `at` asks the newer holder.
+  const current = others.filter((holder) => !knownTakenOver(state, volume, at, holder.cluster));
+  const owner = current[0] ?? others[0];
   if (owner === undefined) return { kind: 'refused', reason: 'no-ownership', owner: null };
   // Any holder this cluster has a takeover mode for will do (after a takeover two clusters may hold it).
-  for (const holder of others) {
+  for (const holder of current) {
     const access = takeoverAccess(state, at, holder.cluster);
     if (access !== null) return { kind: 'takeover', from: holder.cluster, access };
   }
   return { kind: 'refused', reason: 'owner-unreachable', owner: owner.cluster };
+}
+
+/**
+ * Whether `at` knows that `holder`'s ownership of the volume was taken over with write access: some
+ * other cluster holds it as taken from `holder`, and `at` is among the clusters that learnt of it or
+ * can reach one that did (OWN-13: a survivor cut off from the taker does not know).
+ */
+function knownTakenOver(state: GridState, volume: VolumeState, at: ClusterId, holder: ClusterId): boolean {
+  if (!volume.ownership.some((token) => token.takenFrom === holder && token.access === 'full' && token.cluster !== holder)) return false;
+  const knownBy = volume.takeoverKnownBy ?? [];
+  return knownBy.includes(at) || knownBy.some((knower) => canCommunicate(state, at, knower));
+}
+
+/** The clusters whose database records an ownership change made at `at`: `at` and every cluster it can reach. */
+function learnersOfChangeAt(state: GridState, volume: VolumeState, at: ClusterId): ClusterId[] {
+  const learners = new Set(volume.takeoverKnownBy ?? []);
+  state.clusters.forEach((_, id) => {
+    if (id === at || canCommunicate(state, at, id)) learners.add(id);
+  });
+  return [...learners].sort((a, b) => a - b);
 }
 
 /** What a takeover of `of`'s volumes at `at` would grant: OWN-6 service gives full access. */
@@ -79,6 +102,7 @@ export function acquireOwnership(state: GridState, volume: VolumeState, at: Clus
       const takenFrom = volume.ownership.find((token) => token.cluster === plan.from)?.takenFrom;
       volume.ownership = volume.ownership.filter((token) => token.cluster !== plan.from && token.cluster !== at);
       volume.ownership.push(takenFrom === undefined ? { cluster: at, access: 'full' } : { cluster: at, access: 'full', takenFrom });
+      if (volume.takeoverKnownBy !== undefined) volume.takeoverKnownBy = learnersOfChangeAt(state, volume, at);
       observations.push({ kind: 'ownership-transfer', volser: volume.volser, from: plan.from, to: at });
       propagateRecord(state, volume, plan.from);
       return { ok: true, access: 'full', viaTakeover: false };
@@ -87,22 +111,13 @@ export function acquireOwnership(state: GridState, volume: VolumeState, at: Clus
       const token: OwnershipToken = { cluster: at, access: plan.access, takenFrom: plan.from };
       volume.ownership = volume.ownership.filter((existing) => existing.cluster !== at);
       volume.ownership.push(token);
+      if (plan.access === 'full') volume.takeoverKnownBy = learnersOfChangeAt(state, volume, at);
       observations.push({ kind: 'ownership-takeover', volser: volume.volser, from: plan.from, to: at, access: plan.access });
       return { ok: true, access: plan.access, viaTakeover: true };
     }
     case 'refused':
-      if (plan.reason === 'owner-unreachable' && plan.owner !== null) startAotmTimer(state, at, plan.owner);
       return { ok: false, reason: plan.reason, owner: plan.owner };
   }
-}
-
-/** OWN-8: the first unanswered ownership request at a cluster with AOTM starts the grace period. */
-function startAotmTimer(state: GridState, at: ClusterId, of: ClusterId): void {
-  const aotm = clusterDefinition(state.definition, at)?.aotm;
-  if (aotm === undefined || (aotm.peers !== undefined && !aotm.peers.includes(of))) return;
-  if (state.aotmTimers.some((timer) => timer.at === at && timer.of === of)) return;
-  if (state.takeovers.some((setting) => setting.at === at && setting.of === of)) return;
-  state.aotmTimers.push({ at, of, since: state.time, nextCheckAt: state.time + aotm.graceMinutes });
 }
 
 /** Clusters that are up (or preparing for service) and hold write-capable ownership (OWN-1, OWN-11). */

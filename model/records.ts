@@ -34,7 +34,10 @@ function shareRecord(volume: VolumeState, from: ClusterCopy, to: ClusterId): voi
   existing.categorySince = from.categorySince;
 }
 
-/** Shares `from`'s record of the volume with every cluster it can reach now. */
+/**
+ * Shares `from`'s record of the volume with every cluster it can reach now.
+ * Assumption ASM-11 (README): metadata reaches every reachable cluster at once; data moves only as copies.
+ */
 export function propagateRecord(state: GridState, volume: VolumeState, from: ClusterId): void {
   const source = volume.copies[from];
   if (source === undefined) return;

@@ -4,6 +4,7 @@ import { canCommunicate, clusterDefinition, clusterIds } from './topology.js';
 import { cacheFull } from './cache.js';
 
 /**
+ * Assumption ASM-8 (README): a class with no definition on the mount cluster.
  * The copy points in effect for a mount through `mountCluster`: the management class as defined on
  * that cluster (CCP-1..4), with "force volume copy to local" OR-ing a RUN point for it on scratch
  * mounts (TVC-2). A class without a definition there keeps a RUN copy on the mount cluster and uses
@@ -27,6 +28,7 @@ export function effectiveCopyPoints(
 }
 
 /**
+ * Assumption ASM-10 (README): the order among the clusters with R, S and D points.
  * The I/O cache for a scratch (Fast Ready) mount (TVC-1, TVC-2): the mount cluster when it has a RUN
  * or Sync point, or any point with "prefer local cache for fast ready mounts"; then a reachable RUN/Sync
  * cluster; then Deferred ones. A disk-only cluster out of cache is skipped (TVC-4). Null: none usable.
@@ -44,9 +46,14 @@ export function scratchIoCluster(state: GridState, mountCluster: ClusterId, poin
 }
 
 /**
+ * Ambiguity AMB-2 (README).
  * The I/O cache for a specific (private) mount (TVC-1, TVC-2). Only clusters holding a valid copy of
- * the version the mount cluster knows qualify. Default: a copy already in cache beats a recall, local
- * beats remote. "Prefer local cache for non-fast ready mounts" takes the local copy even from tape.
+ * the version the mount cluster knows qualify. The mount cluster's own valid copy comes first, with a
+ * recall there if it is on tape only (seed, chapter opening: "If a recall is required to place the
+ * logical volume in the TVC on that cluster, it will be done as part of the mount"); only without one
+ * is a peer's copy used, a peer holding it in cache before one that must recall it. "Prefer local
+ * cache for non-fast ready mounts" asks for the same local choice, so in the model it changes nothing
+ * (README, where the source is ambiguous: 11.8.1 says the default weighs job performance).
  */
 export function privateIoCluster(state: GridState, volume: VolumeState, mountCluster: ClusterId): ClusterId | null {
   const known = volume.copies[mountCluster]?.knownDataVersion;
@@ -54,9 +61,7 @@ export function privateIoCluster(state: GridState, volume: VolumeState, mountClu
   const valid = clusterIds(state.definition).filter(
     (id) => canCommunicate(state, mountCluster, id) && volume.copies[id]?.dataVersion === known,
   );
-  if (valid.length === 0) return null;
-  const preferLocal = clusterDefinition(state.definition, mountCluster)?.override.preferLocalForPrivateMounts === true;
-  if (preferLocal && valid.includes(mountCluster)) return mountCluster;
-  const rank = (id: ClusterId): number => (volume.copies[id]?.resident === true ? 0 : 2) + (id === mountCluster ? 0 : 1);
+  if (valid.includes(mountCluster)) return mountCluster;
+  const rank = (id: ClusterId): number => (volume.copies[id]?.resident === true ? 0 : 1);
   return [...valid].sort((a, b) => rank(a) - rank(b) || a - b)[0] ?? null;
 }

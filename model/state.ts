@@ -103,6 +103,13 @@ export interface VolumeState {
   mounts: MountState[];
   /** Minutes of the last change of data; used to age copies. */
   lastWrittenAt: number;
+  /**
+   * Clusters whose database learnt that the volume was taken over with write access from a failed
+   * owner, so that owner's token is stale to them (OWN-5, OWN-13, ASM-2): the taker and every cluster
+   * that could reach it or a later holder when ownership moved. A cluster that can reach one of them
+   * learns it too. Absent: nobody has taken the volume over.
+   */
+  takeoverKnownBy?: readonly ClusterId[];
 }
 
 /** A takeover mode in effect at one cluster for another (OWN-4, OWN-5, OWN-7). */
@@ -145,4 +152,9 @@ export interface GridState {
   drTestActive: boolean;
   /** Hosts running production from a copy of the production catalog after a declared disaster (DRT-7). */
   disasterHosts: string[];
+  /**
+   * Sites lost as a whole (`site-fail`): their clusters are down and so are the TSSCs there, so AOTM
+   * elsewhere cannot confirm through the console that a cluster there is down (11.8.1, OWN-8).
+   */
+  lostSites: string[];
 }

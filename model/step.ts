@@ -1,8 +1,8 @@
-import { evaluateAotmTimers } from './aotm.js';
+import { detectPeerLoss, evaluateAotmTimers } from './aotm.js';
 import { autoRemove, migratePreferenceGroupZero } from './cache.js';
 import { deferredCopy, drainCopies } from './copies.js';
 import type { GridEvent } from './events.js';
-import { clusterFail, clusterRestore, endService, hostLinkFail, hostLinkRestore, linkFail, linkRestore, serviceMode, servicePrep } from './failures.js';
+import { clusterFail, clusterRestore, endService, siteFail, siteRestore, hostLinkFail, hostLinkRestore, linkFail, linkRestore, serviceMode, servicePrep } from './failures.js';
 import { cloneState } from './initial.js';
 import { beginCopyOnWrite, endCopyOnWrite } from './volumes.js';
 import { changeAttributes, insert, returnToScratch, rewindUnload, write } from './io.js';
@@ -20,6 +20,7 @@ export function step(state: GridState, event: GridEvent): StepResult<GridState> 
   beginCopyOnWrite(next);
   const observations: Observation[] = [];
   apply(next, event, observations);
+  detectPeerLoss(next, observations);
   for (const id of clusterIds(next.definition)) autoRemove(next, id, observations);
   endCopyOnWrite(next);
   return { state: next, observations };
@@ -59,6 +60,10 @@ function apply(state: GridState, event: GridEvent, observations: Observation[]):
       return clusterFail(state, event.cluster, observations);
     case 'cluster-restore':
       return clusterRestore(state, event.cluster, observations);
+    case 'site-fail':
+      return siteFail(state, event.site, observations);
+    case 'site-restore':
+      return siteRestore(state, event.site, observations);
     case 'service-prep':
       return servicePrep(state, event.cluster, observations);
     case 'service-mode':
@@ -107,6 +112,7 @@ function apply(state: GridState, event: GridEvent, observations: Observation[]):
 }
 
 /**
+ * Assumption ASM-4 (README): the MI offers a takeover only for a cluster it cannot reach. Ambiguity AMB-1: WOT during a test is warned about, per 11.9.9.
  * An operator sets a takeover mode through the MI (OWN-3..5, OWN-9). The MI offers it only for a
  * cluster it cannot reach; whether that cluster is really down is what the operator must know, and
  * the observation records it. WOT during a DR test is warned about (OWN-9).
@@ -125,7 +131,7 @@ function setTakeover(state: GridState, event: Extract<GridEvent, { type: 'set-ta
   const ofStatus = state.clusters[event.of];
   observations.push({ kind: 'takeover-set', at: event.at, of: event.of, mode: event.mode, ownerActuallyDown: ofStatus === 'down' || ofStatus === 'service' });
   if (event.mode === 'write' && state.drTestActive) {
-    observations.push({ kind: 'warning', rule: 'OWN-9', message: `write ownership takeover of C${event.of} set at C${event.at} during a DR test` });
+    observations.push({ kind: 'warning', rule: 'OWN-9', message: `write ownership takeover of C${event.of} set at C${event.at} during a DR test (11.9.9: never for a test; 11.10.3 step 9 says otherwise, README AMB-1)` });
   }
 }
 

@@ -46,6 +46,7 @@ export function adoptVolume(state: GridState, volume: VolumeState): void {
 
 /** A deep copy of a volume's mutable parts; ownership tokens and copy-point lists are shared (never changed in place). */
 function cloneVolume(volume: VolumeState): VolumeState {
+  const knownBy = volume.takeoverKnownBy === undefined ? {} : { takeoverKnownBy: volume.takeoverKnownBy };
   const copies: VolumeState['copies'] = {};
   for (const id in volume.copies) {
     const copy = volume.copies[id] as VolumeState['copies'][number];
@@ -69,6 +70,7 @@ function cloneVolume(volume: VolumeState): VolumeState {
     ownership: volume.ownership.slice(),
     mounts: volume.mounts.length === 0 ? [] : volume.mounts.map((mount) => ({ ...mount, syncDeferred: [...mount.syncDeferred] })),
     lastWrittenAt: volume.lastWrittenAt,
+    ...knownBy,
   };
 }
 

@@ -19,6 +19,9 @@ export type Action =
   | { readonly kind: 'links-restore'; readonly pair: number }
   | { readonly kind: 'cluster-fail'; readonly cluster: number }
   | { readonly kind: 'cluster-restore'; readonly cluster: number }
+  /** A whole site is lost with its clusters and its TSSC (11.8.1), and comes back. */
+  | { readonly kind: 'site-fail'; readonly site: number }
+  | { readonly kind: 'site-restore'; readonly site: number }
   | { readonly kind: 'host-link-fail'; readonly host: number; readonly cluster: number }
   | { readonly kind: 'takeover'; readonly at: number; readonly of: number; readonly mode: TakeoverMode }
   | { readonly kind: 'clear-takeover'; readonly at: number; readonly of: number }
@@ -58,6 +61,8 @@ export function actionArbitrary(setup: VerifySetup): fc.Arbitrary<Action> {
       { weight: 2, arbitrary: fc.record({ kind: fc.constant('links-restore' as const), pair: index }) },
       { weight: 2, arbitrary: fc.record({ kind: fc.constant('cluster-fail' as const), cluster: index }) },
       { weight: 2, arbitrary: fc.record({ kind: fc.constant('cluster-restore' as const), cluster: index }) },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('site-fail' as const), site: index }) },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('site-restore' as const), site: index }) },
       { weight: 3, arbitrary: fc.record({ kind: fc.constant('takeover' as const), at: index, of: index, mode: fc.constantFrom<TakeoverMode>('read', 'write') }) },
       { weight: 1, arbitrary: fc.record({ kind: fc.constant('clear-takeover' as const), at: index, of: index }) },
     );
@@ -79,7 +84,10 @@ function activeHosts(setup: VerifySetup, state: GridState): HostDefinition[] {
   return setup.definition.hosts.filter((host) => host.role === 'production' || (state.drTestActive && setup.drTest?.host === host.name) || state.disasterHosts.includes(host.name));
 }
 
-/** The events of a declared disaster: each DR host takes a copy of the production catalogs and runs production (DRT-7). */
+/**
+ * The events of a declared disaster: each DR host takes a copy of the production catalogs and runs production (DRT-7).
+ * Assumption ASM-3 (README): a declared disaster and its DR hosts.
+ */
 export function disasterEvents(setup: VerifySetup): GridEvent[] {
   const events: GridEvent[] = [];
   for (const host of setup.disasterHosts ?? []) {
@@ -315,6 +323,14 @@ export function resolveAction(setup: VerifySetup, state: GridState, action: Acti
       const cluster = pick(definition.clusters, action.cluster);
       return cluster === undefined || state.clusters[cluster.id] !== 'down' ? null : resolved([{ type: 'cluster-restore', cluster: cluster.id }]);
     }
+    case 'site-fail': {
+      const site = pick(losableSites(setup), action.site);
+      return site === undefined || state.lostSites.includes(site) ? null : resolved([{ type: 'site-fail', site }]);
+    }
+    case 'site-restore': {
+      const site = pick(losableSites(setup), action.site);
+      return site === undefined || !state.lostSites.includes(site) ? null : resolved([{ type: 'site-restore', site }]);
+    }
     case 'host-link-fail': {
       const host = pick(definition.hosts, action.host);
       const cluster = host === undefined ? undefined : pick(host.online, action.cluster);
@@ -349,6 +365,19 @@ export function resolveAction(setup: VerifySetup, state: GridState, action: Acti
     case 'dr-test-end':
       return state.drTestActive ? resolved(drTestEndEvents(setup)) : null;
   }
+}
+
+/**
+ * Sites `verify` may lose as a whole: in a grid of two sites or more, those with several clusters,
+ * whose loss is one failure that takes them all (ASM-6). The loss of a one-cluster site differs from
+ * its cluster's failure only in its TSSC, which can only keep AOTM from acting (11.8.1); the search
+ * leaves it out to keep its depth, and `whatif --fail site:NAME` shows it.
+ */
+export function losableSites(setup: VerifySetup): string[] {
+  const clusters = setup.definition.clusters;
+  const sites = [...new Set(clusters.map((cluster) => cluster.site))].sort();
+  if (sites.length < 2) return [];
+  return sites.filter((site) => clusters.filter((cluster) => cluster.site === site).length > 1);
 }
 
 /** Whether a cluster is down or two clusters have every link between them down. */

@@ -70,6 +70,7 @@ export function safeguardsOf(setup: VerifySetup): Safeguard[] {
     });
   }
   if (test.productionRejectAnyUse.length > 0) {
+    // Ambiguity AMB-5 (README): needed whenever the test range is inserted with the links up.
     list.push({ id: 'reject-anyuse', step: `RMM REJECT ANYUSE(${test.productionRejectAnyUse.join(', ')}) on production (11.10.2 before, step 3a)`, guarantee: 'production never uses the test range', rules: ['DRT-3'], remove: (current) => withTest(current, { productionRejectAnyUse: [] }) });
   }
   if (test.testRejectOutput.length > 0) {
@@ -126,7 +127,7 @@ export interface DrPlanCheck {
  * The exhaustive scope of DR plan checks: each plan is checked twice per safeguard removed, so the
  * scope is smaller than verify's default (one volume per host, one failure at a time).
  */
-export const drPlanBounds: ExhaustiveBounds = { volumesPerHost: 1, maxDepth: 12, maxStates: 3000, maxFailures: 1, symmetry: true };
+export const drPlanBounds: ExhaustiveBounds = { volumesPerHost: 1, maxDepth: 12, maxStates: 5000, maxFailures: 1, symmetry: true };
 
 /** Checks a DR test plan. */
 export function checkDrPlan(setup: VerifySetup, options: Omit<VerifyOptions, 'replay'>): DrPlanCheck {

@@ -8,8 +8,11 @@ import type { VerifySetup } from './setup.js';
  */
 export function failedComponents(setup: VerifySetup, state: GridState): Set<string> {
   const failed = new Set<string>();
+  // A lost site is one failure, however many clusters it held.
+  for (const site of state.lostSites) failed.add(`s${site}`);
   state.clusters.forEach((status, cluster) => {
-    if (status === 'down') failed.add(`c${cluster}`);
+    const site = setup.definition.clusters[cluster]?.site;
+    if (status === 'down' && (site === undefined || !state.lostSites.includes(site))) failed.add(`c${cluster}`);
   });
   const test = setup.drTest;
   for (const link of setup.definition.links) {

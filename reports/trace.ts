@@ -53,6 +53,9 @@ function consequences(observations: readonly Observation[]): string[] {
           `AOTM on C${observation.at} ${observation.ownerActuallyDown ? 'finds C' + observation.of + ' down' : 'gets no reply over the grid-shared TSSC path'} and enables ${observation.mode} takeover of C${observation.of}${observation.ownerActuallyDown ? '' : ' (C' + observation.of + ' is alive)'}`,
         );
         break;
+      case 'aotm-grace-started':
+        notes.push(`C${observation.at} detects that it lost C${observation.of}: AOTM's grace period runs to t=${formatMinutes(observation.checkAt)}`);
+        break;
       case 'aotm-no-takeover':
         notes.push(observation.message);
         break;
@@ -136,6 +139,12 @@ export function describeStep(definition: GridDefinition, step: TraceStep): strin
       break;
     case 'cluster-restore':
       text = `cluster C${event.cluster} is repaired and rejoins`;
+      break;
+    case 'site-fail':
+      text = `site ${event.site} is lost with every cluster and the TSSC there`;
+      break;
+    case 'site-restore':
+      text = `site ${event.site} is back and its clusters rejoin`;
       break;
     case 'host-link-fail':
       text = `a host link from ${event.host} to C${event.cluster} fails`;

@@ -68,8 +68,8 @@ function failureEvents(spec: FailureSpec, definition: GridDefinition): { fail: T
     case 'site': {
       const clusters = definition.clusters.filter((cluster) => cluster.site === spec.site);
       return {
-        fail: clusters.map((cluster) => ({ at: 0, event: { type: 'cluster-fail', cluster: cluster.id } as GridEvent, label: `cluster C${cluster.id} at site ${spec.site} fails` })),
-        repair: clusters.map((cluster) => ({ at: 0, event: { type: 'cluster-restore', cluster: cluster.id } as GridEvent, label: `cluster C${cluster.id} repaired` })),
+        fail: [{ at: 0, event: { type: 'site-fail', site: spec.site }, label: `site ${spec.site} is lost (${clusters.map((cluster) => `C${cluster.id}`).join(', ')} and its TSSC)` }],
+        repair: [{ at: 0, event: { type: 'site-restore', site: spec.site }, label: `site ${spec.site} is back` }],
       };
     }
     case 'link':
@@ -158,18 +158,17 @@ export function whatIfScenario(definition: GridDefinition, options: WhatIfOption
   }
   const failed = options.failures.map((spec) => failureEvents(spec, definition));
   const fail = failed.flatMap((entry) => entry.fail);
-  const down = new Set(fail.flatMap((timed) => (timed.event.type === 'cluster-fail' ? [timed.event.cluster] : [])));
   const takeovers: TimedEvent[] = [];
   if (options.takeover !== null) {
     const mode = options.takeover;
     for (const cluster of definition.clusters) {
-      if (down.has(cluster.id)) continue;
-      for (const lost of down) takeovers.push({ at: 0, event: { type: 'set-takeover', at: cluster.id, of: lost, mode }, label: `${mode} ownership takeover set at C${cluster.id} for C${lost}` });
+      if (failedClusters.has(cluster.id)) continue;
+      for (const lost of failedClusters) takeovers.push({ at: 0, event: { type: 'set-takeover', at: cluster.id, of: lost, mode }, label: `${mode} ownership takeover set at C${cluster.id} for C${lost}` });
     }
   }
   // DRT-7: with a cluster lost, the DR hosts take over production with a copy of its catalog and
   // run production's work through the clusters they have online, meeting production volumes.
-  const disasterHosts = down.size === 0 ? [] : definition.hosts.filter((host) => options.disasterHosts?.includes(host.name) === true);
+  const disasterHosts = failedClusters.size === 0 ? [] : definition.hosts.filter((host) => options.disasterHosts?.includes(host.name) === true);
   const disaster: TimedEvent[] = disasterHosts.flatMap((host) => [
     ...production.map((from) => ({ at: 0, event: { type: 'snapshot-catalog', from: from.name, to: host.name } as GridEvent, label: `${host.name} gets a copy of ${from.name}'s catalog` })),
     { at: 0, event: { type: 'declare-disaster', host: host.name } as GridEvent, label: `disaster declared: ${host.name} runs production (DRT-7)` },

@@ -16,6 +16,15 @@ import { hostVolsers, matchesPattern, type VerifySetup } from '../setup.js';
  * which is why the search offers every scratch volume of the best rank (see `enabledActions`).
  */
 
+/**
+ * A time stamp relative to the clock, rounded to a millionth of a minute: `t - now` computed at two
+ * different clocks differs in the last bits (1.0066 - 1 is not 0.0066 in floating point), and two
+ * states that differ only there must be one state.
+ */
+function relativeTime(time: number, now: number): number {
+  return Math.round((time - now) * 1e6) / 1e6;
+}
+
 /** Which volumes are interchangeable: each volser's class (volumes of one class may be renamed into each other). */
 export interface VolumeSymmetry {
   readonly classOf: ReadonlyMap<string, string>;
@@ -74,7 +83,7 @@ function renumberVolume(state: GridState, volume: VolumeState, writeRank: number
   for (const id of Object.keys(volume.copies).map(Number).sort((a, b) => a - b)) {
     const copy = volume.copies[id];
     if (copy === undefined) continue;
-    const since = copy.categorySince === null ? null : copy.categorySince - state.time;
+    const since = copy.categorySince === null ? null : relativeTime(copy.categorySince, state.time);
     copies[id] = {
       dataVersion: copy.dataVersion === null ? null : dataOf(copy.dataVersion),
       knownDataVersion: dataOf(copy.knownDataVersion),
@@ -104,6 +113,7 @@ function renumberVolume(state: GridState, volume: VolumeState, writeRank: number
     ownership: [...volume.ownership].sort((a, b) => a.cluster - b.cluster || (a.access < b.access ? -1 : a.access > b.access ? 1 : 0)),
     mounts,
     lastWrittenAt: -writeRank,
+    ...(volume.takeoverKnownBy === undefined ? {} : { takeoverKnownBy: volume.takeoverKnownBy }),
   };
   return { volume: renumbered, dataOf };
 }
@@ -123,6 +133,7 @@ function volumeCore(volume: VolumeState): string {
     text += `c${id}:${copy.dataVersion ?? '-'}/${copy.knownDataVersion}/${copy.metaVersion}/${copy.category}/${copy.managementClass}/${copy.categorySince ?? '-'}/${copy.resident ? 1 : 0}${copy.preference};`;
   }
   for (const token of volume.ownership) text += `o${token.cluster}${token.access === 'full' ? 'f' : 'r'}${token.takenFrom ?? ''};`;
+  if (volume.takeoverKnownBy !== undefined) text += `k${volume.takeoverKnownBy.join(',')};`;
   for (const mount of volume.mounts) {
     text += `m${mount.host}/${mount.cluster}/${mount.ioCluster}/${mount.linkIndex ?? '-'}/${mount.kind}/${mount.writable ? 1 : 0}/${mount.readOnlyReason ?? '-'}/${mount.surfaced}/${mount.parentVersion}/${mount.copyPoints.join('')}/${mount.writtenVersion ?? '-'}/${mount.syncDeferred.join(',')};`;
   }
@@ -197,9 +208,9 @@ export function canonicalize(state: GridState, symmetry: VolumeSymmetry): Canoni
     enqueuedAt: 0,
   }));
   const takeovers = [...state.takeovers].sort((a, b) => a.at - b.at || a.of - b.of);
-  const aotmTimers = [...state.aotmTimers].sort((a, b) => a.at - b.at || a.of - b.of).map((timer) => ({ ...timer, since: 0, nextCheckAt: timer.nextCheckAt - state.time }));
+  const aotmTimers = [...state.aotmTimers].sort((a, b) => a.at - b.at || a.of - b.of).map((timer) => ({ ...timer, since: 0, nextCheckAt: relativeTime(timer.nextCheckAt, state.time) }));
   const copiesSuspended = [...state.copiesSuspended].sort((a, b) => a - b);
-  let key = JSON.stringify([state.clusters, state.links, state.hostPaths, takeovers, aotmTimers, copyQueue, copiesSuspended, state.writeProtect, state.drTestActive, [...state.disasterHosts].sort()]);
+  let key = JSON.stringify([state.clusters, state.links, state.hostPaths, takeovers, aotmTimers, copyQueue, copiesSuspended, state.writeProtect, state.drTestActive, [...state.disasterHosts].sort(), state.lostSites]);
   for (const entry of named) key += `#${entry.name}=${entry.signature}`;
   const build = (): GridState => {
     const volumes: GridState['volumes'] = {};
@@ -224,6 +235,7 @@ export function canonicalize(state: GridState, symmetry: VolumeSymmetry): Canoni
       catalogs,
       drTestActive: state.drTestActive,
       disasterHosts: [...state.disasterHosts].sort(),
+      lostSites: [...state.lostSites],
     };
   };
   return { key, build };

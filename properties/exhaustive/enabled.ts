@@ -1,6 +1,6 @@
 import { pairKey, scratchCandidates, type GridState } from '../../model/index.js';
 import { failedComponents } from '../failureBound.js';
-import { resolveAction, type Action, type ResolvedAction } from '../actions.js';
+import { losableSites, resolveAction, type Action, type ResolvedAction } from '../actions.js';
 import type { VerifySetup } from '../setup.js';
 
 /**
@@ -51,6 +51,10 @@ export function enabledActions(setup: VerifySetup, state: GridState, maxFailures
         if (of !== cluster) candidates.push({ kind: 'takeover', at: cluster, of, mode: 'read' }, { kind: 'takeover', at: cluster, of, mode: 'write' });
       });
     });
+    losableSites(setup).forEach((site, position) => {
+      candidates.push({ kind: 'site-restore', site: position });
+      if (mayFail || failed.has(`s${site}`)) candidates.push({ kind: 'site-fail', site: position });
+    });
     for (let setting = 0; setting < state.takeovers.length; setting += 1) candidates.push({ kind: 'clear-takeover', at: setting, of: 0 });
   }
   candidates.push({ kind: 'advance-to-deadline' }, { kind: 'copy' });
@@ -81,6 +85,8 @@ export const actionKinds: readonly Action['kind'][] = [
   'links-restore',
   'cluster-fail',
   'cluster-restore',
+  'site-fail',
+  'site-restore',
   'host-link-fail',
   'takeover',
   'clear-takeover',

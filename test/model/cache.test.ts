@@ -33,11 +33,19 @@ describe('I/O cache selection (TVC)', () => {
     expect(mounted(after(grid, [insertScratch(0, [A1]), { type: 'scratch-mount', host: 'HOST', cluster: 0, managementClass: 'MCTHERE' }]).last).ioCluster).toBe(1);
   });
 
-  it('TVC-2: "prefer local cache for non-fast ready mounts" takes the local copy even from tape over a peer\'s copy in cache', () => {
+  it('TVC-1: the mount cluster\'s own copy on tape is recalled there rather than read from a peer\'s cache ("If a recall is required ... it will be done as part of the mount")', () => {
     const events: GridEvent[] = [insertScratch(0, [A1]), ...written(0, 'MCRUN', A1), { type: 'advance', minutes: 60 }, { type: 'specific-mount', host: 'HOST', cluster: 1, volser: A1 }];
-    expect(mounted(after(twoClusterRun, events).last)).toEqual(expect.objectContaining({ ioCluster: 0, recall: false }));
+    expect(mounted(after(twoClusterRun, events).last)).toEqual(expect.objectContaining({ ioCluster: 1, recall: true }));
+    // TVC-2: "prefer local cache for non-fast ready mounts" asks for the same local choice.
     const preferLocal = { ...twoClusterRun, clusters: [{}, { override: { ...noOverride, preferLocalForPrivateMounts: true } }] };
     expect(mounted(after(preferLocal, events).last)).toEqual(expect.objectContaining({ ioCluster: 1, recall: true }));
+  });
+
+  it('TVC-1: without a local copy, a peer holding the volume in cache is used before a peer that must recall it', () => {
+    // C3 writes and keeps its copy in cache; C1's RUN copy is PG0 and leaves its cache; C0 has none.
+    const grid: GridSketch = { clusters: 4, classes: { MC: { 3: 'NRNR' } } };
+    const read = after(grid, [insertScratch(3, [A1]), { type: 'scratch-mount', host: 'HOST', cluster: 3, managementClass: 'MC' }, { type: 'write', cluster: 3, volser: A1 }, { type: 'rewind-unload', cluster: 3, volser: A1 }, { type: 'advance', minutes: 60 }, { type: 'specific-mount', host: 'HOST', cluster: 0, volser: A1 }]);
+    expect(mounted(read.last)).toEqual(expect.objectContaining({ ioCluster: 3, recall: false }));
   });
 
   it('TVC-2: "prefer local cache for fast ready mounts" keeps a scratch mount local when the class has any copy point there', () => {

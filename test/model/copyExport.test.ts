@@ -79,6 +79,7 @@ describe('Copy Export (CE)', () => {
     expect(completionMegabytes(0.5)).toBe(1);
   });
 
+  // Ambiguity AMB-6 (README): 11.5.2 step c says C0 and C1, step d C0 and C2; the example uses C0 and C2.
   it('CE-8: the seed\'s C0/C2 example: copy policy override at C0 makes a second copy of the list volume, and the export fails with error code 32', () => {
     const sketch: GridSketch = {
       clusters: [{ override: { preferLocalForScratchMounts: false, preferLocalForPrivateMounts: false, forceLocalCopy: true } }, {}, {}],

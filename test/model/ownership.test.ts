@@ -154,6 +154,7 @@ describe('volume ownership (OWN)', () => {
       clusters: [{}, { aotm: { mode: 'write' as const, graceMinutes: 20, retryMinutes: 5, tsscNetwork: 'independent' as const } }],
     };
     const failed = after(aotmGrid, [...writtenAtC0, { type: 'cluster-fail', cluster: 0 }, { type: 'specific-mount', host: 'HOST', cluster: 1, volser: A1 as string }]);
+    // Jobs fail until AOTM enables the mode and may be retried (11.1).
     expect(refusal(failed.last)).toBe('owner-unreachable');
     const early = continueFrom(failed.state, [{ type: 'advance', minutes: 19 }]);
     expect(early.state.takeovers).toEqual([]);
@@ -168,6 +169,56 @@ describe('volume ownership (OWN)', () => {
     expect(ofKind(partitioned.last, 'aotm-no-takeover')).toHaveLength(1);
     expect(partitioned.state.takeovers).toEqual([]);
     expect(partitioned.state.aotmTimers[0]?.nextCheckAt).toBe(25);
+  });
+
+  it('OWN-8: the grace period starts when the surviving cluster detects the failure, not at the first unanswered request ("The grace period starts when a TS7700 detects that a remote TS7700 has failed")', () => {
+    const aotmGrid = {
+      ...twoClusterRun,
+      clusters: [{}, { aotm: { mode: 'write' as const, graceMinutes: 20, retryMinutes: 5, tsscNetwork: 'independent' as const } }],
+    };
+    const failed = after(aotmGrid, [...writtenAtC0, { type: 'cluster-fail', cluster: 0 }]);
+    expect(ofKind(failed.last, 'aotm-grace-started')).toEqual([{ kind: 'aotm-grace-started', at: 1, of: 0, checkAt: 20 }]);
+    // Fifteen minutes pass before any job asks C1 for C0's volume; the takeover still comes 20 minutes after the failure.
+    const asked = continueFrom(failed.state, [{ type: 'advance', minutes: 15 }, { type: 'specific-mount', host: 'HOST', cluster: 1, volser: A1 as string }]);
+    expect(refusal(asked.last)).toBe('owner-unreachable');
+    expect(continueFrom(asked.state, [{ type: 'advance', minutes: 4 }]).state.takeovers).toEqual([]);
+    const due = continueFrom(asked.state, [{ type: 'advance', minutes: 5 }]);
+    expect(ofKind(due.last, 'aotm-takeover')).toEqual([expect.objectContaining({ at: 1, of: 0, mode: 'write' })]);
+    // A cluster without AOTM, or AOTM limited to other peers, starts nothing.
+    const plain = after(twoClusterRun, [...writtenAtC0, { type: 'cluster-fail', cluster: 0 }]);
+    expect(plain.state.aotmTimers).toEqual([]);
+    const otherPeers = { ...twoClusterRun, clusters: [{}, { aotm: { mode: 'write' as const, graceMinutes: 20, retryMinutes: 5, tsscNetwork: 'independent' as const, peers: [1] } }] };
+    expect(after(otherPeers, [...writtenAtC0, { type: 'cluster-fail', cluster: 0 }]).state.aotmTimers).toEqual([]);
+    // The peer answers again before the grace period is over: no check, no takeover.
+    const back = continueFrom(failed.state, [{ type: 'cluster-restore', cluster: 0 }, { type: 'advance', minutes: 30 }]);
+    expect(back.state.takeovers).toEqual([]);
+    expect(back.state.aotmTimers).toEqual([]);
+  });
+
+  it('OWN-8: AOTM cannot take over a cluster whose TSSC was lost with its site; a single cluster failure at that site it can (11.8.1: "Automatic ownership takeover ... is not possible")', () => {
+    const aotm = (tsscNetwork: 'independent' | 'shared-with-grid-links') => ({
+      ...twoClusterRun,
+      clusters: [{ site: 'primary' }, { site: 'remote', aotm: { mode: 'write' as const, graceMinutes: 20, retryMinutes: 5, tsscNetwork } }],
+    });
+    const siteLost = after(aotm('independent'), [...writtenAtC0, { type: 'site-fail', site: 'primary' }, { type: 'advance', minutes: 20 }]);
+    expect(siteLost.state.clusters[0]).toBe('down');
+    expect(ofKind(siteLost.observations, 'call-home')).toContainEqual({ kind: 'call-home', component: 'site primary' });
+    expect(siteLost.state.takeovers).toEqual([]);
+    expect(ofKind(siteLost.last, 'aotm-no-takeover')[0]?.message).toMatch(/TSSC of C0 was lost with site primary/);
+    // The operator's manual takeover still works (11.8.1: "Manual intervention is required").
+    const manual = continueFrom(siteLost.state, [{ type: 'set-takeover', at: 1, of: 0, mode: 'write' }, { type: 'specific-mount', host: 'HOST', cluster: 1, volser: A1 as string }]);
+    expect(mounted(manual.last).writable).toBe(true);
+    // Only the cluster fails, its site's TSSC answers: AOTM takes over.
+    const clusterOnly = after(aotm('independent'), [...writtenAtC0, { type: 'cluster-fail', cluster: 0 }, { type: 'advance', minutes: 20 }]);
+    expect(clusterOnly.state.takeovers).toEqual([expect.objectContaining({ at: 1, of: 0, source: 'aotm' })]);
+    // A TSSC path on the grid links reads the silence as "down" (TOP-4) and takes over either way.
+    const shared = after(aotm('shared-with-grid-links'), [...writtenAtC0, { type: 'site-fail', site: 'primary' }, { type: 'advance', minutes: 20 }]);
+    expect(shared.state.takeovers).toEqual([expect.objectContaining({ at: 1, of: 0, source: 'aotm' })]);
+    // The site comes back: its clusters rejoin and the console answers again.
+    const restored = continueFrom(siteLost.state, [{ type: 'site-restore', site: 'primary' }]);
+    expect(restored.state.clusters[0]).toBe('up');
+    expect(restored.state.lostSites).toEqual([]);
+    expect(refusal(after(aotm('independent'), [{ type: 'site-fail', site: 'nowhere' }]).last)).toBe('unknown-site');
   });
 
   it('OWN-9: write ownership takeover set during a DR test is warned about', () => {

@@ -102,6 +102,41 @@ describe('several survivors (OWN-13)', () => {
   });
 });
 
+describe('what a survivor knows of a takeover (OWN-5, OWN-13)', () => {
+  it('a survivor that took a volume over and passed it on knows its new holder: cut off from it, it cannot take the volume from C0 again', () => {
+    // Found by the exhaustive search on examples/three-cluster-one-survivor.yaml (7 actions).
+    const { state, last } = after(threeClusters, [
+      ...takenByC1,
+      { type: 'specific-mount', host: 'HOST', cluster: 2, volser },
+      ...linksDown(1, 2),
+      { type: 'specific-mount', host: 'HOST', cluster: 1, volser },
+    ]);
+    expect(refusal(last)).toBe('owner-unreachable');
+    expect(ofKind(last, 'ownership-takeover')).toEqual([]);
+    expect(dualOwnedVolumes(state)).toEqual([]);
+  });
+
+  it('a survivor cut off from the taker but joined to a cluster that knows of the takeover learns it and takes nothing from C0', () => {
+    // Four clusters: C1-C2 links down; C1 takes A1 over while C3 can reach C1, so C3's database records it; C2 reaches C3.
+    const fourClusters: GridSketch = { clusters: 4, classes: { MCALL: { 0: 'RRRR', 1: 'RRRR', 2: 'RRRR', 3: 'RRRR' } }, hosts: [{ name: 'HOST', online: [0, 1, 2, 3] }] };
+    const events: GridEvent[] = [
+      ...writtenAtC0('MCALL'),
+      ...linksDown(1, 2),
+      { type: 'cluster-fail', cluster: 0 },
+      { type: 'set-takeover', at: 1, of: 0, mode: 'write' },
+      { type: 'set-takeover', at: 2, of: 0, mode: 'write' },
+      { type: 'specific-mount', host: 'HOST', cluster: 1, volser },
+      { type: 'specific-mount', host: 'HOST', cluster: 2, volser },
+    ];
+    const { state, last } = after(fourClusters, events);
+    expect(refusal(last)).toBe('owner-unreachable');
+    expect(dualOwnedVolumes(state)).toEqual([]);
+    // With C3 cut off from C1 too, nobody C2 can reach knows: C2 takes the volume and the split brain of OWN-13 follows.
+    const isolated = after(fourClusters, [...linksDown(1, 3), ...events]);
+    expect(dualOwnedVolumes(isolated.state)).toEqual([{ volser, owners: [1, 2] }]);
+  });
+});
+
 describe('readability means the latest data (OWN-12)', () => {
   it('a cluster cut off from a later write, with read takeover, holds only a stale copy: not readable', () => {
     const twoClusters: GridSketch = { clusters: 2, classes: { MCRUN: { 0: 'RR', 1: 'RR' } }, hosts: [{ name: 'HOST', online: [0, 1] }] };
