@@ -62,6 +62,7 @@ export async function main(argv: readonly string[], io?: CommandIO): Promise<num
         fail: { type: 'string' },
         takeover: { type: 'string' },
         after: { type: 'string' },
+        backlog: { type: 'string' },
         out: { type: 'string' },
         force: { type: 'boolean', default: false },
         sites: { type: 'string' },
@@ -175,6 +176,7 @@ export async function main(argv: readonly string[], io?: CommandIO): Promise<num
           ...(values.fail === undefined ? {} : { fail: values.fail }),
           ...(values.takeover === undefined ? {} : { takeover: values.takeover }),
           ...(values.after === undefined ? {} : { after: values.after }),
+          ...(values.backlog === undefined ? {} : { backlog: values.backlog }),
         },
         out,
       );

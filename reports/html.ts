@@ -3,6 +3,7 @@ import { safetySummary, traceabilityLegend, verdictEvidence, verdictLabel } from
 import { formatBitRate, formatBytes, formatSeconds, type Figure } from '../planner/index.js';
 import type { ReportData } from './reportData.js';
 import { escapeHtml as e, gridDiagram, lineChart, policyMatrix } from './svg.js';
+import { dataLostSentence } from './scenario.js';
 
 const style = `
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d2733;background:#fff;line-height:1.45}
@@ -85,6 +86,7 @@ export function renderHtml(report: ReportData, generatedAt: string): string {
     out.push(`<p>Grid states: ${e(whatIf.result.statesRaised.filter((code) => code !== 'GS-5').map((code) => `${code} ${gridStateNames[code]}`).join(', ') || 'none')}</p>`);
     out.push(table(['job', 'outcome'], whatIf.result.jobs.map((job) => [job.name, job.outcome === 'completed' ? 'completed' : `failed: ${job.reason ?? ''}`])));
     out.push(table(['volume', ...ids.map((id) => `C${id}`)], whatIf.result.readabilityAfterFailure.map((entry) => [entry.volser, ...ids.map((id) => entry.through[id] ?? '-')])));
+    out.push(`<p>${e(dataLostSentence(whatIf.result))}</p>`);
     out.push(`<ol>${whatIf.prescribedRecovery.map((stepText) => `<li>${e(stepText)}</li>`).join('')}</ol>`);
   }
   out.push('</section>');

@@ -2,6 +2,7 @@ import { gridStateNames } from '../model/index.js';
 import { safetySummary, traceabilityLegend, verdictEvidence, verdictLabel } from './verdictWords.js';
 import { formatBitRate, formatBytes, formatSeconds } from '../planner/index.js';
 import type { ReportData } from './reportData.js';
+import { dataLostSentence } from './scenario.js';
 
 /** A Markdown table cell: pipes and line breaks would break the table; angle brackets would become HTML. */
 function cell(text: string | number): string {
@@ -64,6 +65,7 @@ export function renderMarkdown(report: ReportData): string {
     lines.push(`Grid states: ${whatIf.result.statesRaised.filter((code) => code !== 'GS-5').map((code) => `${code} ${gridStateNames[code]}`).join(', ') || 'none'}. Jobs failed: ${failed.length} of ${whatIf.result.jobs.length}.`, '');
     lines.push(...table(['job', 'outcome'], whatIf.result.jobs.map((job) => [job.name, job.outcome === 'completed' ? 'completed' : `failed: ${job.reason ?? ''}`])), '');
     lines.push(...table(['volume', ...ids.map((id) => `C${id}`)], whatIf.result.readabilityAfterFailure.map((entry) => [entry.volser, ...ids.map((id) => entry.through[id] ?? '-')])), '');
+    lines.push(text(dataLostSentence(whatIf.result)), '');
     lines.push('Recovery the seed prescribes:', '', ...whatIf.prescribedRecovery.map((stepText, index) => `${index + 1}. ${text(stepText)}`), '');
   }
 

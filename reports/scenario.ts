@@ -7,6 +7,16 @@ function states(codes: readonly GridStateCode[]): string {
   return codes.length === 0 ? 'none' : codes.map((code) => `${code} ${gridStateNames[code]}`).join(', ');
 }
 
+/**
+ * The one sentence on data the failure took with it (11.11): the jobs to rerun, or that none are.
+ * Shared by the terminal, Markdown and HTML renderings.
+ */
+export function dataLostSentence(result: Pick<ScenarioResult, 'dataLostAtFailure'>, bold: (text: string) => string = (text) => text): string {
+  return result.dataLostAtFailure.length === 0
+    ? `${bold('Data lost at the failure:')} none (every volume's newest data is on a cluster still running)`
+    : `${bold('Data lost at the failure, jobs to rerun:')} ${result.dataLostAtFailure.join(', ')} (their newest data was only on the failed clusters: their deferred copies had not completed)`;
+}
+
 /** A scenario run as text: what happened, in the seed's terms, and what to do about it. */
 export function renderScenario(scenario: Scenario, result: ScenarioResult, style: Style, effects: readonly Effect[] = []): string {
   const lines: string[] = [style.bold(`${scenario.id}: ${scenario.title}`) + style.dim(`  (seed ${scenario.section}; grid "${scenario.definition.name}", ${scenario.definition.clusters.length} clusters)`), ''];
@@ -56,6 +66,7 @@ export function renderScenario(scenario: Scenario, result: ScenarioResult, style
     );
     lines.push('');
   }
+  lines.push(dataLostSentence(result, style.bold));
   if (result.uncopiedAtFailure.length > 0) lines.push(`${style.bold('Copies still queued at the failure:')} ${result.uncopiedAtFailure.join(', ')} (rerun the jobs that wrote them if their only copy is lost)`);
   const failedJobs = result.jobs.filter((job) => job.outcome === 'failed' && job.phase === 'in-flight');
   if (failedJobs.length > 0) lines.push(`${style.bold('Jobs in flight to rerun:')} ${failedJobs.map((job) => `${job.name}${job.volser === null ? '' : ` (${job.volser})`}`).join('; ')}`);

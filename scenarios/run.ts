@@ -102,6 +102,12 @@ export function runScenario(scenario: Scenario): ScenarioResult {
   runner.recordStates = false;
   const failurePhase = runner.observations.slice(beforeFailure);
   const readabilityAfterFailure = runner.readability(scenario.watch);
+  const dataLostAtFailure = scenario.watch.filter((volser) => {
+    const volume = runner.state.volumes[volser];
+    if (volume === undefined) return false;
+    const newest = volume.dataParent.length - 1;
+    return newest > 0 && !Object.entries(volume.copies).some(([id, copy]) => copy.dataVersion === newest && runner.state.clusters[Number(id)] !== 'down');
+  });
   const queuedAtFailureEnd = runner.state.copyQueue.map((queued) => ({ volser: queued.volser, to: queued.to, canMove: copySource(runner.state, queued) !== null }));
   const copiesDuringFailure = failurePhase.flatMap((observation) =>
     observation.kind === 'copy' ? [{ volser: observation.volser, to: observation.to }] : observation.kind === 'rewind-unload' ? observation.runCopies.map((to) => ({ volser: observation.volser, to })) : [],
@@ -120,6 +126,7 @@ export function runScenario(scenario: Scenario): ScenarioResult {
     readabilityAfterRecovery: runner.readability(scenario.watch),
     statesAfterRecovery: gridStates(runner.state),
     uncopiedAtFailure,
+    dataLostAtFailure,
     copiesDuringFailure,
     queuedAtFailureEnd,
   };

@@ -80,6 +80,12 @@ export interface ScenarioResult {
   readonly statesAfterRecovery: readonly GridStateCode[];
   /** Volumes whose queued copies had not completed at the failure (rerun their jobs, DRT-7). */
   readonly uncopiedAtFailure: readonly string[];
+  /**
+   * Watched volumes whose newest data no operational cluster holds once the failure has struck: the
+   * jobs that wrote them must be rerun (11.11, DRT-7). Empty when every failed cluster comes back with
+   * its data, as after a link failure.
+   */
+  readonly dataLostAtFailure: readonly string[];
   /** Copies completed during the failure phase (RUN copies at rewind-unload and deferred ones), by target. */
   readonly copiesDuringFailure: readonly { readonly volser: string; readonly to: number }[];
   /** Copies still queued when the failure phase ends, before any repair, and whether each could move then (CCP-7). */

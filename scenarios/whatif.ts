@@ -123,6 +123,11 @@ export interface WhatIfOptions {
    * (DRT-7); declared when a cluster is lost, after which they rerun production's jobs and reads.
    */
   readonly disasterHosts?: readonly string[];
+  /**
+   * Volumes per production mount cluster written just before the failure whose deferred copies are
+   * still queued when it strikes (CCP-2, 11.11): what a real disaster loses. Default 1.
+   */
+  readonly backlogVolumes?: number;
 }
 
 /** Builds the scenario of a what-if on a grid. */
@@ -146,6 +151,22 @@ export function whatIfScenario(definition: GridDefinition, options: WhatIfOption
   });
   // Copies up to date before the failure, as in steady state.
   for (let index = 0; index < watch.length * definition.clusters.length; index += 1) setup.push({ type: 'deferred-copy' });
+  // The most recent jobs: their RUN copies are made at rewind-unload, their deferred copies are still
+  // queued when the failure strikes (11.11: "the jobs that created that data must be rerun").
+  const backlog = Math.max(0, Math.floor(options.backlogVolumes ?? 1));
+  production.forEach((host, hostIndex) => {
+    const prefix = String.fromCharCode(65 + hostIndex);
+    host.online.forEach((cluster) => {
+      const names = Array.from({ length: backlog }, (_, k) => `${prefix}B${cluster}${String(k + 1).padStart(3, '0')}`);
+      if (names.length === 0) return;
+      const managementClass = (definition.managementClasses.find((mc) => mc.copyModes[cluster] !== undefined) ?? definition.managementClasses[0])?.name ?? '';
+      setup.push({ type: 'insert', cluster, volsers: names, category: host.scratchCategory });
+      for (const volser of names) {
+        setup.push({ type: 'scratch-mount', host: host.name, cluster, managementClass, volser }, { type: 'write', cluster, volser }, { type: 'rewind-unload', cluster, volser });
+        watch.push(volser);
+      }
+    });
+  });
   const failedClusters = new Set(
     options.failures.flatMap((spec) => (spec.kind === 'cluster' ? [spec.cluster] : spec.kind === 'site' ? definition.clusters.filter((cluster) => cluster.site === spec.site).map((cluster) => cluster.id) : [])),
   );

@@ -20,23 +20,26 @@ Examples:
 Exit codes: 0 every listed effect observed, 1 an effect missing, 2 bad input.`;
 
 /** Help text of `tapegrid whatif`. */
-export const whatIfHelp = `Usage: tapegrid whatif <config> --fail <component>[,<component>...] [--takeover read|write] [--after <duration>] [--json]
+export const whatIfHelp = `Usage: tapegrid whatif <config> --fail <component>[,<component>...] [--takeover read|write] [--after <duration>] [--backlog <n>] [--json]
 
 Runs a failure against your grid with a workload built from its hosts: every production host has
-data written through each of its clusters and a job in flight at the failure; after the failure it
-reruns its jobs and reads every volume through each cluster. Reports job outcomes, readable and
-unreadable volumes, grid states, and the recovery the seed prescribes.
+data written and copied through each of its clusters, the most recent volumes with their deferred
+copies still queued, and a job in flight at the failure; after the failure it reruns its jobs and
+reads every volume through each cluster. Reports job outcomes, readable and unreadable volumes, the
+data the failure took with it (jobs to rerun), grid states, and the recovery the seed prescribes.
 
 Components:
   C0 | cluster:0      a cluster
   link:0-1[:2]        one grid link of a pair (default the first)
   links:0-1           all grid links of a pair
-  site:NAME           every cluster at a site
+  site:NAME           a whole site: every cluster there and its TSSC (AOTM cannot act, 11.8.1)
   hostlink:HOST:0     one host link (FICON path) from a host to a cluster
 
 Options:
   --takeover read|write   the operator sets this takeover at every surviving cluster for the failed ones
   --after <duration>      time between the failure and the jobs after it, e.g. "30 min" (AOTM may act)
+  --backlog <n>           volumes per production cluster whose deferred copies are still queued at the
+                          failure (default 1; 0 for a grid whose copies are all done)
   --json                  the result as data
 
 Examples:
@@ -73,13 +76,18 @@ export function runScenarioCommand(args: readonly string[], options: { json: boo
 }
 
 /** \`tapegrid whatif\`. */
-export async function runWhatIf(file: string, options: { json: boolean; fail?: string; takeover?: string; after?: string }, io: CommandIO): Promise<number> {
+export async function runWhatIf(file: string, options: { json: boolean; fail?: string; takeover?: string; after?: string; backlog?: string }, io: CommandIO): Promise<number> {
   if (options.fail === undefined || options.fail.trim() === '') {
     io.err(`tapegrid whatif: --fail is required\n\n${whatIfHelp}`);
     return exitCodes.badInput;
   }
   if (options.takeover !== undefined && options.takeover !== 'read' && options.takeover !== 'write') {
     io.err(`tapegrid whatif: --takeover expects read or write, found "${options.takeover}"`);
+    return exitCodes.badInput;
+  }
+  const backlogVolumes = options.backlog === undefined ? 1 : /^\d{1,3}$/.test(options.backlog.trim()) ? Number(options.backlog.trim()) : null;
+  if (backlogVolumes === null) {
+    io.err(`tapegrid whatif: --backlog expects a whole number of volumes from 0 to 999 per production cluster, found "${options.backlog ?? ''}"`);
     return exitCodes.badInput;
   }
   const loaded = await loadConfigOrReport(file, io);
@@ -107,9 +115,9 @@ export async function runWhatIf(file: string, options: { json: boolean; fail?: s
     failures.push(spec);
   }
   const disasterHosts = (loaded.config.hosts ?? []).filter((host) => host.takesOverProduction === true).map((host) => host.name);
-  const scenario = whatIfScenario(loaded.definition, { failures, takeover: (options.takeover as TakeoverMode | undefined) ?? null, afterMinutes, disasterHosts });
+  const scenario = whatIfScenario(loaded.definition, { failures, takeover: (options.takeover as TakeoverMode | undefined) ?? null, afterMinutes, disasterHosts, backlogVolumes });
   const result = runScenario(scenario);
-  if (options.json) io.out(JSON.stringify({ file, failures, takeover: options.takeover ?? null, afterMinutes, result, prescribedRecovery: scenario.prescribedRecovery }, null, 2));
+  if (options.json) io.out(JSON.stringify({ file, failures, takeover: options.takeover ?? null, afterMinutes, backlogVolumes, result, prescribedRecovery: scenario.prescribedRecovery }, null, 2));
   else io.out(renderScenario(scenario, result, io.style));
   return exitCodes.ok;
 }

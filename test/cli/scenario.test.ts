@@ -40,5 +40,14 @@ describe('tapegrid scenario and whatif', () => {
     expect(tapegrid(['whatif', 'examples/two-cluster-dr.yaml']).code).toBe(2);
     expect(tapegrid(['whatif', 'examples/two-cluster-dr.yaml', '--fail', 'C0', '--takeover', 'maybe']).code).toBe(2);
     expect(tapegrid(['scenario', 'run', '9']).code).toBe(2);
+    const backlog = tapegrid(['whatif', 'examples/two-cluster-dr.yaml', '--fail', 'C0', '--backlog', 'lots']);
+    expect(backlog.code).toBe(2);
+    expect(backlog.stderr).toContain('--backlog expects a whole number of volumes');
+  });
+
+  it('whatif: the production site lost with deferred copies queued names the jobs to rerun', () => {
+    const { code, stdout } = tapegrid(['whatif', 'examples/three-cluster-ha-dr.yaml', '--fail', 'site:production', '--takeover', 'write', '--backlog', '2']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('Data lost at the failure, jobs to rerun: AB0001, AB0002, AB1001, AB1002');
   });
 });

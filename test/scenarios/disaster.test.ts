@@ -42,3 +42,36 @@ describe('what-if: the DR host takes over production (DRT-7)', () => {
     expect(result.jobs.filter((job) => job.host === 'DRHOST')).toEqual([]);
   });
 });
+
+describe('what-if: what a real disaster loses (11.11: "the jobs that created that data must be rerun")', () => {
+  async function haDr() {
+    const loaded = await loadConfig(join(root, 'examples', 'three-cluster-ha-dr.yaml'));
+    if (!loaded.ok) throw new Error('three-cluster-ha-dr.yaml does not validate');
+    return loaded.definition;
+  }
+
+  it('the production site lost while the latest deferred copies to the DR cluster are queued: their volumes are lost and listed to rerun', async () => {
+    const definition = await haDr();
+    const result = runScenario(whatIfScenario(definition, { failures: [{ kind: 'site', site: 'production' }], takeover: 'write', afterMinutes: 0 }));
+    expect(result.uncopiedAtFailure).toEqual(['AB0001', 'AB1001']);
+    expect(result.dataLostAtFailure).toEqual(['AB0001', 'AB1001']);
+    // Older data, copied before the failure, is readable at the DR cluster with the takeover.
+    expect(result.readabilityAfterFailure.find((entry) => entry.volser === 'A00001')?.through[2]).toBe('readable');
+    expect(result.readabilityAfterFailure.find((entry) => entry.volser === 'AB0001')?.through[2]).toBe('unreadable');
+  });
+
+  it('with no backlog at the failure nothing is lost; with a larger one every queued volume is', async () => {
+    const definition = await haDr();
+    const none = runScenario(whatIfScenario(definition, { failures: [{ kind: 'site', site: 'production' }], takeover: 'write', afterMinutes: 0, backlogVolumes: 0 }));
+    expect(none.dataLostAtFailure).toEqual([]);
+    const three = runScenario(whatIfScenario(definition, { failures: [{ kind: 'site', site: 'production' }], takeover: 'write', afterMinutes: 0, backlogVolumes: 3 }));
+    expect(three.dataLostAtFailure).toHaveLength(6);
+  });
+
+  it('one production cluster lost: the RUN copy on the other production cluster keeps the latest data, nothing to rerun but the job in flight', async () => {
+    const definition = await haDr();
+    const result = runScenario(whatIfScenario(definition, { failures: [{ kind: 'cluster', cluster: 0 }], takeover: 'write', afterMinutes: 0 }));
+    expect(result.uncopiedAtFailure).toEqual(['AB0001', 'AB1001']);
+    expect(result.dataLostAtFailure).toEqual([]);
+  });
+});
