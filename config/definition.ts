@@ -94,6 +94,7 @@ export function buildDefinition(config: GridConfigFile, units: UnitParser): Grid
       scratch: config.categories.scratch.map((scratch) => ({
         id: scratch.id,
         expireHoldMinutes: scratch.expireHold === undefined || scratch.expireHold === 'none' ? 0 : minutes(scratch.expireHold),
+        ...(scratch.clusters === undefined ? {} : { fastReadyAt: scratch.clusters }),
       })),
       private: config.categories.private ?? [],
       error: config.categories.error ?? [],

@@ -152,6 +152,7 @@ function buildSchema(units: UnitParser | null) {
     expireHold: z
       .union([quantity('duration', 'expire hold of volumes returned to this category (CAT-2)'), z.literal('none')])
       .optional(),
+    clusters: z.array(clusterId).min(1).optional().meta({ description: 'the clusters whose MI defines this category as Fast Ready (default: every cluster; CAT-1, 11.10.1 step 4)' }),
   });
 
   const categories = z.strictObject({
@@ -195,6 +196,7 @@ function buildSchema(units: UnitParser | null) {
     writeProtect: z.boolean().optional().meta({ description: 'enable write protect on those clusters for the test (their writeProtect settings; WP-1, 11.10.1)' }),
     links: z.enum(['kept', 'broken']).optional().meta({ description: 'links to production kept or broken during the test (DRT-1)' }),
     productionReturnToScratch: z.enum(['running', 'suspended']).optional().meta({ description: 'production return-to-scratch during the test (DRT-4, CAT-4)' }),
+    removeFastReady: z.array(z.string().regex(/^[0-9A-F]{4}$/, { message: 'expected a category of 4 upper-case hex digits, such as "0002"' })).optional().meta({ description: 'production scratch categories whose Fast Ready attribute is removed at the DR clusters for the test (11.10.4 step 7, CAT-1)' }),
     takeoverWhenBroken: z.enum(['read', 'write', 'none']).optional().meta({ description: 'takeover set at the DR clusters when links are broken (11.9.9: read; never write, OWN-9)' }),
     length: quantity('duration', 'length of the DR test').optional(),
     writesPerDay: quantity('rate', 'data the test host writes per day').optional(),

@@ -24,6 +24,7 @@ export function buildVerifySetup(config: GridConfigFile, definition: GridDefinit
           writeProtect: config.drTest.writeProtect ?? false,
           links: config.drTest.links ?? 'kept',
           productionReturnToScratch: config.drTest.productionReturnToScratch ?? 'running',
+          removeFastReady: config.drTest.removeFastReady ?? [],
           takeoverWhenBroken: config.drTest.takeoverWhenBroken ?? 'read',
           procedure: config.drTest.procedure ?? null,
           testRangePrefix: config.drTest.testRange?.prefix ?? null,

@@ -2,9 +2,21 @@ import type { ClusterId, GridDefinition } from './definition.js';
 import type { ClusterCopy, GridState } from './state.js';
 import { clusterDefinition } from './topology.js';
 
-/** Whether a category is a scratch (Fast Ready) category (CAT-1). */
+/** Whether a category is defined as a scratch (Fast Ready) category on some cluster (CAT-1). */
 export function isScratchCategory(definition: GridDefinition, category: string): boolean {
   return definition.categories.scratch.some((scratch) => scratch.id === category);
+}
+
+/**
+ * Whether `cluster` treats `category` as Fast Ready now (CAT-1): the category is defined as scratch
+ * on that cluster's MI and nobody removed the attribute there. The cluster that receives a mount
+ * decides: a specific mount of a volume in such a category gets an empty volume, and a scratch mount
+ * may use the category only where it is Fast Ready.
+ */
+export function isFastReadyAt(state: GridState, cluster: ClusterId, category: string): boolean {
+  const scratch = state.definition.categories.scratch.find((candidate) => candidate.id === category);
+  if (scratch === undefined || (scratch.fastReadyAt !== undefined && !scratch.fastReadyAt.includes(cluster))) return false;
+  return !state.fastReadyRemoved.includes(`${cluster}:${category}`);
 }
 
 /** Whether a category is excluded from write protect at a cluster; insert always is (WP-2). */

@@ -138,6 +138,11 @@ export interface ScratchCategoryDefinition {
   readonly id: string;
   /** Expire hold in minutes; 0 means no hold (a scratched volume is reusable at once). */
   readonly expireHoldMinutes: number;
+  /**
+   * The clusters whose MI defines the category as Fast Ready (5.3.5: the attribute is set per cluster;
+   * 11.10.1 step 4 defines the DR host's scratch categories on the DR cluster). Absent: every cluster.
+   */
+  readonly fastReadyAt?: readonly ClusterId[];
 }
 
 /** Category roles of the grid (CAT, WP-2). Categories are 4 hex digits, upper case. */

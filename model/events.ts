@@ -51,6 +51,8 @@ export type GridEvent =
   | { readonly type: 'clear-takeover'; readonly at: ClusterId; readonly of: ClusterId }
   /** Turn write protect on or off at a cluster with its configured exclusions (WP-1..4). */
   | { readonly type: 'set-write-protect'; readonly cluster: ClusterId; readonly enabled: boolean }
+  /** An operator sets or removes the Fast Ready attribute of a scratch category on one cluster's MI (CAT-1, 11.10.4 step 7). */
+  | { readonly type: 'set-fast-ready'; readonly cluster: ClusterId; readonly category: string; readonly enabled: boolean }
   /** GRIDCNTL: suspend or resume copies to and from a cluster (CCP-7). */
   | { readonly type: 'suspend-copies'; readonly cluster: ClusterId }
   | { readonly type: 'resume-copies'; readonly cluster: ClusterId }

@@ -35,6 +35,7 @@ export function initialState(definition: GridDefinition): GridState {
     drTestActive: false,
     disasterHosts: [],
     lostSites: [],
+    fastReadyRemoved: [],
   };
 }
 
@@ -69,5 +70,6 @@ export function cloneState(state: GridState): GridState {
     drTestActive: state.drTestActive,
     disasterHosts: [...state.disasterHosts],
     lostSites: [...state.lostSites],
+    fastReadyRemoved: [...state.fastReadyRemoved],
   };
 }

@@ -7,7 +7,7 @@ import { effectiveCopyPoints, privateIoCluster, scratchIoCluster } from './selec
 import type { GridState, MountState, VolumeState } from './state.js';
 import { firstLinkUp } from './topology.js';
 import { mutableVolume } from './volumes.js';
-import { expireHoldActive, isScratchCategory, writeProtectApplies } from './categories.js';
+import { expireHoldActive, isFastReadyAt, writeProtectApplies } from './categories.js';
 
 /**
  * Checks that apply to every mount: the host exists and has the cluster's devices online over a working
@@ -97,7 +97,7 @@ export function scratchMount(
     return;
   }
   const category = event.category ?? check.host.scratchCategory;
-  if (!isScratchCategory(state.definition, category)) {
+  if (!isFastReadyAt(state, event.cluster, category)) {
     observations.push(refused('scratch-mount', 'unknown-category', { cluster: event.cluster, host: event.host, detail: category }));
     return;
   }
@@ -175,7 +175,7 @@ export function specificMount(state: GridState, event: { host: string; cluster: 
   const record = volume?.copies[event.cluster];
   if (volume === undefined || record === undefined) return fail('unknown-volume');
   if (mountVisibleFrom(state, volume, event.cluster)) return fail('volume-in-use');
-  const scratch = isScratchCategory(state.definition, record.category);
+  const scratch = isFastReadyAt(state, event.cluster, record.category);
   const writeProtected = writeProtectApplies(state, event.cluster, record.category);
   const cluster = state.definition.clusters.find((candidate) => candidate.id === event.cluster);
   const ignoreFastReady = scratch && writeProtected && cluster?.writeProtect.ignoreFastReady === true;

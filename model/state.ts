@@ -157,4 +157,9 @@ export interface GridState {
    * elsewhere cannot confirm through the console that a cluster there is down (11.8.1, OWN-8).
    */
   lostSites: string[];
+  /**
+   * Fast Ready attributes an operator removed, as "cluster:category" (11.10.4 step 7 removes it from
+   * the production scratch category at the DR cluster for the duration of a test), sorted.
+   */
+  fastReadyRemoved: string[];
 }

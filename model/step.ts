@@ -82,6 +82,8 @@ function apply(state: GridState, event: GridEvent, observations: Observation[]):
       }
       state.writeProtect[event.cluster] = event.enabled;
       return;
+    case 'set-fast-ready':
+      return setFastReady(state, event, observations);
     case 'suspend-copies':
       if (!state.copiesSuspended.includes(event.cluster)) state.copiesSuspended.push(event.cluster);
       return;
@@ -133,6 +135,26 @@ function setTakeover(state: GridState, event: Extract<GridEvent, { type: 'set-ta
   if (event.mode === 'write' && state.drTestActive) {
     observations.push({ kind: 'warning', rule: 'OWN-9', message: `write ownership takeover of C${event.of} set at C${event.at} during a DR test (11.9.9: never for a test; 11.10.3 step 9 says otherwise, README AMB-1)` });
   }
+}
+
+/**
+ * The Fast Ready attribute of a category on one cluster's MI (CAT-1): only a category defined as
+ * scratch can carry it, and only on the clusters that define it; removing it makes that cluster treat
+ * volumes of the category as private (their data is surfaced, no expire hold applies).
+ */
+function setFastReady(state: GridState, event: Extract<GridEvent, { type: 'set-fast-ready' }>, observations: Observation[]): void {
+  const scratch = state.definition.categories.scratch.find((candidate) => candidate.id === event.category);
+  if (state.clusters[event.cluster] === undefined) {
+    observations.push(refused('set-fast-ready', 'unknown-cluster', { cluster: event.cluster }));
+    return;
+  }
+  if (scratch === undefined || (scratch.fastReadyAt !== undefined && !scratch.fastReadyAt.includes(event.cluster))) {
+    observations.push(refused('set-fast-ready', 'unknown-category', { cluster: event.cluster, detail: event.category }));
+    return;
+  }
+  const key = `${event.cluster}:${event.category}`;
+  const others = state.fastReadyRemoved.filter((entry) => entry !== key);
+  state.fastReadyRemoved = event.enabled ? others : [...others, key].sort();
 }
 
 /** Time passes: copies drain at link rates, AOTM timers fire, PG0 copies leave tape-attached caches. */

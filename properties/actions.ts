@@ -143,6 +143,7 @@ export function drTestBeginEvents(setup: VerifySetup): GridEvent[] {
     if (host.role === 'production') events.push({ type: 'snapshot-catalog', from: host.name, to: test.host });
   }
   if (test.writeProtect) for (const cluster of test.clusters) events.push({ type: 'set-write-protect', cluster, enabled: true });
+  for (const category of test.removeFastReady) for (const cluster of test.clusters) events.push({ type: 'set-fast-ready', cluster, category, enabled: false });
   if (test.links === 'broken') {
     for (const link of setup.definition.links) {
       const [a, b] = link.between;
@@ -195,6 +196,7 @@ export function drTestEndEvents(setup: VerifySetup): GridEvent[] {
   if (test === null) return [];
   const events: GridEvent[] = [];
   if (test.writeProtect) for (const cluster of test.clusters) events.push({ type: 'set-write-protect', cluster, enabled: false });
+  for (const category of test.removeFastReady) for (const cluster of test.clusters) events.push({ type: 'set-fast-ready', cluster, category, enabled: true });
   if (test.links === 'broken') {
     for (const at of test.clusters) {
       for (const cluster of setup.definition.clusters) if (!test.clusters.includes(cluster.id)) events.push({ type: 'clear-takeover', at, of: cluster.id });

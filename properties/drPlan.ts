@@ -79,6 +79,15 @@ export function safeguardsOf(setup: VerifySetup): Safeguard[] {
   if (test.productionReturnToScratch === 'suspended') {
     list.push({ id: 'suspend-return-to-scratch', step: 'Suspend return-to-scratch (EXPROC) on production for the test (11.9.7)', guarantee: 'production does not scratch or reuse volumes the test still needs', rules: ['CAT-4', 'DRT-4'], remove: (current) => withTest(current, { productionReturnToScratch: 'running' }) });
   }
+  if (test.removeFastReady.length > 0) {
+    list.push({
+      id: 'remove-fast-ready',
+      step: `Remove the Fast Ready attribute of production scratch category ${test.removeFastReady.join(', ')} at the DR cluster for the duration of the test (11.10.4 before, step 7)`,
+      guarantee: 'the DR host reads the data of a production volume that production returned to scratch during the test, not an empty volume',
+      rules: ['CAT-1', 'CAT-4'],
+      remove: (current) => withTest(current, { removeFastReady: [] }),
+    });
+  }
   if (!test.testReturnToScratch) {
     list.push({ id: 'no-housekeeping-on-test-host', step: 'Ensure RMM housekeeping and short-on-scratch procedures do not run at the DR site (11.10.2 during, step 10)', guarantee: 'the test host does not return production volumes to scratch', rules: ['DRT-4', 'CAT-4'], remove: (current) => withTest(current, { testReturnToScratch: true }) });
   }

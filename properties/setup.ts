@@ -27,6 +27,8 @@ export interface DrTestSetup {
   readonly links: 'kept' | 'broken';
   /** Production return-to-scratch running or suspended during the test (DRT-4, CAT-4). */
   readonly productionReturnToScratch: 'running' | 'suspended';
+  /** Production scratch categories whose Fast Ready attribute is removed at the DR clusters for the test (11.10.4 step 7). */
+  readonly removeFastReady: readonly string[];
   /** Takeover set at the DR clusters for production clusters when the links are broken (OWN-9: read). */
   readonly takeoverWhenBroken: TakeoverMode | 'none';
   /** The seed procedure followed, for the checklist. */

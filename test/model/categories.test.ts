@@ -45,6 +45,35 @@ describe('categories, scratch and expire hold (CAT)', () => {
     expect(mounted(last).surfaced).toBe('empty');
   });
 
+  it('CAT-1: Fast Ready is set per cluster: with it removed at the DR cluster (11.10.4 step 7), a production volume scratched during the test shows its data there and stays empty at production', () => {
+    const scratched: GridEvent[] = [
+      ...productionWrite,
+      { type: 'snapshot-catalog', from: 'PROD', to: 'DRHOST' },
+      { type: 'set-fast-ready', cluster: 1, category: '0002', enabled: false },
+      { type: 'return-to-scratch', host: 'PROD', cluster: 0, volser: A1 },
+    ];
+    const atDr = after(drGrid({ enabled: false }), [...scratched, { type: 'specific-mount', host: 'DRHOST', cluster: 1, volser: A1 }]);
+    expect(mounted(atDr.last)).toEqual(expect.objectContaining({ surfaced: 'data', cluster: 1 }));
+    // At production the attribute is still on: empty (and in its expire hold there).
+    const atProduction = after(drGrid({ enabled: false }, 0), [...scratched, { type: 'specific-mount', host: 'PROD', cluster: 0, volser: A1 }]);
+    expect(mounted(atProduction.last).surfaced).toBe('empty');
+    // Without the removal the DR host is shown a blank volume: the failure the step prevents.
+    const kept = after(drGrid({ enabled: false }, 0), [...scratched.filter((event) => event.type !== 'set-fast-ready'), { type: 'specific-mount', host: 'DRHOST', cluster: 1, volser: A1 }]);
+    expect(mounted(kept.last).surfaced).toBe('empty');
+    // Set again after the test: empty at the DR cluster too.
+    const restored = continueFrom(atDr.state, [{ type: 'rewind-unload', cluster: 1, volser: A1 }, { type: 'set-fast-ready', cluster: 1, category: '0002', enabled: true }, { type: 'advance', minutes: 1440 }, { type: 'specific-mount', host: 'DRHOST', cluster: 1, volser: A1 }]);
+    expect(mounted(restored.last).surfaced).toBe('empty');
+  });
+
+  it('CAT-1: a scratch category defined only on the DR cluster is Fast Ready there and nowhere else; a scratch mount elsewhere is refused', () => {
+    const grid = drGrid({ enabled: false });
+    const dedicated: GridSketch = { ...grid, hosts: [{ name: 'PROD', site: 'prod', online: [0, 1], scratchCategory: '0012', privateCategory: '000F' }], categories: { scratch: [{ id: '0002', expireHoldMinutes: 0 }, { id: '0012', expireHoldMinutes: 0, fastReadyAt: [1] }], private: ['000F'] } };
+    const events: GridEvent[] = [{ type: 'insert', cluster: 1, volsers: [A1, A2], category: '0012' }];
+    expect(mounted(after(dedicated, [...events, { type: 'scratch-mount', host: 'PROD', cluster: 1, managementClass: 'MCTEST' }]).last).volser).toBe(A1);
+    expect(refusal(after(dedicated, [...events, { type: 'scratch-mount', host: 'PROD', cluster: 0, managementClass: 'MCPROD' }]).last)).toBe('unknown-category');
+    expect(refusal(after(dedicated, [{ type: 'set-fast-ready', cluster: 0, category: '0012', enabled: false }]).last)).toBe('unknown-category');
+  });
+
   it('CAT-2: during its expire hold a scratched volume can be neither mounted nor reused; after it, it can', () => {
     const scratched = after(drGrid({ enabled: false }), [...productionWrite, { type: 'return-to-scratch', host: 'PROD', cluster: 0, volser: A1 }]);
     expect(refusal(continueFrom(scratched.state, [{ type: 'specific-mount', host: 'PROD', cluster: 0, volser: A1 }]).last)).toBe('expire-hold');

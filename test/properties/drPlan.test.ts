@@ -43,12 +43,29 @@ const expected: Record<string, Record<string, readonly string[] | 'redundant'>> 
   'three-cluster-links-kept': {
     'reject-anyuse': ['dr-test-isolation'],
     'reject-output': ['dr-test-isolation'],
-    // Random runs alone called this redundant; the exhaustive search finds the CAT-4 reuse (DRT-4).
-    'suspend-return-to-scratch': ['scratch-safety'],
+    // 11.10.4 takes two steps against production scratching what the test reads: EXPROC suspended and
+    // Fast Ready removed at the DR cluster. Either one alone keeps the DR host from a blank volume
+    // within the plan scope, so removing one at a time shows both as redundant; the next test removes both.
+    'suspend-return-to-scratch': 'redundant',
+    'remove-fast-ready': 'redundant',
     'no-housekeeping-on-test-host': ['scratch-safety', 'dr-test-isolation'],
     'no-copy-class': 'redundant',
   },
 };
+
+describe('DR test plan three-cluster-links-kept: the two steps against production scratching test data (11.10.4)', () => {
+  it('CAT-1, CAT-4: without both, the DR host is shown a blank production volume; with either one, not within scope', async () => {
+    const setup = await plan('three-cluster-links-kept');
+    const test = setup.drTest;
+    if (test === null) throw new Error('no DR test');
+    const variant = (change: Partial<typeof test>) => checkDrPlan({ ...setup, drTest: { ...test, ...change } }, options);
+    const neither = variant({ removeFastReady: [], productionReturnToScratch: 'running' });
+    expect(neither.verification.verdicts.find((verdict) => verdict.id === 'scratch-safety')?.status).toBe('violated');
+    for (const onlyOne of [variant({ removeFastReady: [] }), variant({ productionReturnToScratch: 'running' })]) {
+      expect(onlyOne.verification.verdicts.find((verdict) => verdict.id === 'scratch-safety')?.status).not.toBe('violated');
+    }
+  });
+});
 
 describe.each(Object.keys(expected))('DR test plan %s', (name) => {
   it('DRT-6: verifies clean: production and the test together break no guarantee, and the test can write', async () => {
