@@ -110,21 +110,39 @@ export const survivesLossOfOneCluster: Invariant = {
   },
   atEnd: (setup, damaged) => {
     if (setup.definition.clusters.length < 2) return null;
-    // The promise is about a single loss: end a running DR test (a real disaster ends it, DRT-7),
+    // The promise is about a single loss. First as the test plan has it: end a running DR test,
     // repair what the run broke, then lose one cluster.
     const ended = damaged.drTestActive ? runEvents(damaged, drTestEndEvents(setup)).state : damaged;
-    const state = runEvents(ended, repairEvents(ended)).state;
-    const volumes = protectedVolumes(state);
-    if (volumes.length === 0) return null;
-    for (const lost of setup.definition.clusters) {
-      if (state.clusters[lost.id] !== 'up') continue;
-      const failed = runEvents(state, [{ type: 'cluster-fail', cluster: lost.id }]).state;
-      const afterTakeover = runEvents(failed, runbookTakeovers(setup, failed, lost.id)).state;
-      for (const volume of volumes) {
-        const readable = setup.definition.clusters.some((survivor) => survivor.id !== lost.id && readabilityThrough(afterTakeover, volume.volser, survivor.id).kind === 'readable');
-        if (!readable) return `after the loss of C${lost.id}, ${volume.volser} (held by ${Object.entries(volume.copies).filter(([, copy]) => copy.dataVersion === volume.dataParent.length - 1).map(([id]) => `C${id}`).join(', ')}) cannot be read from any survivor, even with the runbook's takeover`;
-      }
-    }
-    return null;
+    const afterTest = lossOfOneCluster(setup, runEvents(ended, repairEvents(ended)).state, '');
+    if (afterTest !== null) return afterTest;
+    // Then the real disaster that strikes while a test with broken links runs (DRT-7, 11.9.2): the
+    // links stay broken, the backlog of copies to the DR site is at its largest, and the operators
+    // end the test and take over at the DR site with what it holds.
+    const test = setup.drTest;
+    if (!damaged.drTestActive || test === null || test.links !== 'broken') return null;
+    const repaired = runEvents(damaged, repairEvents(damaged).filter((event) => !(event.type === 'link-restore' && test.clusters.includes(event.between[0]) !== test.clusters.includes(event.between[1])))).state;
+    // A cluster that cannot rejoin across the test's broken links would make this a second loss.
+    if (repaired.clusters.some((status) => status !== 'up')) return null;
+    return lossOfOneCluster(setup, repaired, ' during the DR test with its links broken', (lost) => !test.clusters.includes(lost));
   },
 };
+
+/**
+ * Loses each operational cluster in turn (those `which` picks), sets the runbook's takeovers at the
+ * survivors, and returns how a protected volume became unreadable from every survivor, if one did.
+ * A running DR test is ended by the disaster (DRT-7) without repairing what it broke.
+ */
+function lossOfOneCluster(setup: VerifySetup, state: GridState, when: string, which: (lost: ClusterId) => boolean = () => true): string | null {
+  const volumes = protectedVolumes(state);
+  if (volumes.length === 0) return null;
+  for (const lost of setup.definition.clusters) {
+    if (state.clusters[lost.id] !== 'up' || !which(lost.id)) continue;
+    const failed = runEvents(state, [{ type: 'cluster-fail', cluster: lost.id }, ...(state.drTestActive ? [{ type: 'end-dr-test' } as GridEvent] : [])]).state;
+    const afterTakeover = runEvents(failed, runbookTakeovers(setup, failed, lost.id)).state;
+    for (const volume of volumes) {
+      const readable = setup.definition.clusters.some((survivor) => survivor.id !== lost.id && readabilityThrough(afterTakeover, volume.volser, survivor.id).kind === 'readable');
+      if (!readable) return `after the loss of C${lost.id}${when}, ${volume.volser} (held by ${Object.entries(volume.copies).filter(([, copy]) => copy.dataVersion === volume.dataParent.length - 1).map(([id]) => `C${id}`).join(', ')}) cannot be read from any survivor, even with the runbook's takeover`;
+    }
+  }
+  return null;
+}
