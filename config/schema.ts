@@ -54,6 +54,8 @@ function buildSchema(units: UnitParser | null) {
       .meta({ description: 'how the TSSCs reach each other; the seed requires a network other than the grid links (TOP-4)' }),
   });
 
+  const codeLevel = z.string().regex(/^\d+(\.\d+){0,4}$/, { message: 'expected a code level of dotted numbers, such as "8.21.0.100"' });
+
   const physical = z.strictObject({
     drives: z.int().min(0).max(16).meta({ description: 'physical tape drives' }),
     driveType: z.enum(driveTypes).meta({ description: 'drive generation (sets cartridge capacity in the catalog)' }),
@@ -67,6 +69,8 @@ function buildSchema(units: UnitParser | null) {
       )
       .optional(),
     ioStation: z.boolean().optional().meta({ description: 'the library has an I/O station (needed by Copy Export, CE-5)' }),
+    codeLevel: codeLevel.optional().meta({ description: 'microcode level, e.g. "8.21.0.100" (a Copy Export Recovery target needs the same or later, CER-1)' }),
+    encrypted: z.boolean().optional().meta({ description: 'cartridges written encrypted (a recovery target needs the key manager, CER-1)' }),
   });
 
   const cluster = z.strictObject({
@@ -246,6 +250,19 @@ function buildSchema(units: UnitParser | null) {
         })
         .optional()
         .meta({ description: 'growth of the workload over the planning horizon (PLN-4)' }),
+      recoveryTarget: z
+        .strictObject({
+          cluster: clusterId.optional().meta({ description: 'cluster number the target is configured as (CER-1: must be 0; default 0)' }),
+          kind: z.enum(['disk-only', 'tape-attached']).optional().meta({ description: 'default tape-attached (CER-1: it reads the cartridges)' }),
+          standAlone: z.boolean().optional().meta({ description: 'not a member of a grid (CER-1; default true)' }),
+          empty: z.boolean().optional().meta({ description: 'cache and database empty (CER-1; default true)' }),
+          codeLevel: codeLevel.optional().meta({ description: 'microcode level: the same as the source cluster\'s or later (CER-1)' }),
+          driveType: z.enum(driveTypes).optional().meta({ description: 'drive generation: must read the source\'s cartridges (CER-1)' }),
+          keyManagerAccess: z.boolean().optional().meta({ description: 'reaches the key manager of encrypted cartridges (CER-1)' }),
+          slots: z.int().min(0).max(100_000).optional().meta({ description: 'free cartridge slots in the target library (CER-1)' }),
+        })
+        .optional()
+        .meta({ description: 'the cluster a Copy Export Recovery runs on (`tapegrid recover`, CER-1)' }),
       verification: z
         .strictObject({
           volumesPerHost: z.int().min(1).max(16).optional().meta({ description: 'scratch volumes per host in the exhaustive search (default 1)' }),

@@ -52,7 +52,6 @@ export interface ExportLibraryState {
   /** Scratch cartridges available to the export pool (borrowing included). */
   scratchAvailable: number;
   exportedCount: number;
-  running: { readonly listVolser: string; readonly pool: number } | null;
   /** Logical volume -> the version of it that is offsite. */
   exported: Record<string, number>;
   nextSerial: number;
@@ -98,7 +97,7 @@ export type ExportResult =
 
 /** Initial physical state: nothing exported yet. */
 export function initialLibraryState(definition: TapeLibraryDefinition, scratchAvailable: number): ExportLibraryState {
-  return { definition, stacked: [], scratchAvailable, exportedCount: 0, running: null, exported: {}, nextSerial: 1 };
+  return { definition, stacked: [], scratchAvailable, exportedCount: 0, exported: {}, nextSerial: 1 };
 }
 
 /** MB as the completion message counts them: bytes / 1,048,576, truncated, at least 1 (CE-12). */
@@ -139,7 +138,7 @@ export function runExport(grid: GridState, library: ExportLibraryState, request:
   const listClass = grid.volumes[request.listVolser]?.copies[definition.cluster]?.managementClass ?? '';
   if (definition.secondaryPools[listClass] === request.pool) return reject(null, `the export list volume is assigned to pool ${request.pool}, the pool being exported`, 'CE-8');
   if (!definition.copyExportPools.includes(request.pool)) return reject(null, `pool ${request.pool} is not defined as a Copy Export pool on C${definition.cluster}`, 'CE-1');
-  if (library.running !== null) return reject(null, `an export of pool ${library.running.pool} is already running (list volume ${library.running.listVolser})`, 'CE-4');
+  if (grid.copyExportRunning !== null) return reject(null, `a Copy Export is already running in the grid (list volume ${grid.copyExportRunning.listVolser} at C${grid.copyExportRunning.cluster})`, 'CE-4');
   if (!definition.ioStation) return reject(null, 'the library has no I/O station', 'CE-5');
   const messages: string[] = [`E0000 EXPORT OPERATION STARTED FOR EXPORT LIST VOLUME ${request.listVolser}`];
   if (definition.drives < 4) {
@@ -280,11 +279,6 @@ function completionMessage(clean: boolean, listVolser: string, library: string, 
 export function exportingCluster(grid: GridState, listVolser: string): ClusterId | null {
   const holders = validHolders(grid, listVolser);
   return holders.length === 1 ? (holders[0] ?? null) : null;
-}
-
-/** CE-4: volume insertion is refused anywhere in the grid while an export runs. */
-export function insertionBlocked(libraries: readonly ExportLibraryState[]): boolean {
-  return libraries.some((library) => library.running !== null);
 }
 
 /** CE-13: reclaim of exported volumes: cartridges whose data is all superseded come home as scratch. */

@@ -53,6 +53,9 @@ export type GridEvent =
   | { readonly type: 'set-write-protect'; readonly cluster: ClusterId; readonly enabled: boolean }
   /** An operator sets or removes the Fast Ready attribute of a scratch category on one cluster's MI (CAT-1, 11.10.4 step 7). */
   | { readonly type: 'set-fast-ready'; readonly cluster: ClusterId; readonly category: string; readonly enabled: boolean }
+  /** A Copy Export starts at the cluster holding its export list volume, and ends (CE-4). */
+  | { readonly type: 'copy-export-begin'; readonly cluster: ClusterId; readonly listVolser: string }
+  | { readonly type: 'copy-export-end' }
   /** GRIDCNTL: suspend or resume copies to and from a cluster (CCP-7). */
   | { readonly type: 'suspend-copies'; readonly cluster: ClusterId }
   | { readonly type: 'resume-copies'; readonly cluster: ClusterId }

@@ -40,7 +40,6 @@ export { runEvents, type TraceEntry } from './run.js';
 export {
   completionMegabytes,
   exportingCluster,
-  insertionBlocked,
   initialLibraryState,
   reclaimExported,
   runExport,
@@ -52,4 +51,4 @@ export {
   type StackedVolume,
   type TapeLibraryDefinition,
 } from './copyExport.js';
-export { recoverFromExport, type RecoveryRequest, type RecoveryResult, type RecoveryTarget } from './exportRecovery.js';
+export { compareCodeLevels, recoverFromExport, type DriveGeneration, type RecoveryRequest, type RecoveryResult, type RecoverySource, type RecoveryTarget } from './exportRecovery.js';

@@ -36,6 +36,7 @@ export function initialState(definition: GridDefinition): GridState {
     disasterHosts: [],
     lostSites: [],
     fastReadyRemoved: [],
+    copyExportRunning: null,
   };
 }
 
@@ -71,5 +72,6 @@ export function cloneState(state: GridState): GridState {
     disasterHosts: [...state.disasterHosts],
     lostSites: [...state.lostSites],
     fastReadyRemoved: [...state.fastReadyRemoved],
+    copyExportRunning: state.copyExportRunning,
   };
 }

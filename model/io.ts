@@ -227,6 +227,11 @@ export function insert(state: GridState, event: { cluster: ClusterId; volsers: r
     observations.push(refused('insert', 'cluster-down', { cluster: event.cluster }));
     return;
   }
+  // CE-4: Copy Export and volume insertion exclude each other in a grid.
+  if (state.copyExportRunning !== null) {
+    observations.push(refused('insert', 'copy-export-running', { cluster: event.cluster, detail: `list volume ${state.copyExportRunning.listVolser} at C${state.copyExportRunning.cluster}` }));
+    return;
+  }
   const unreachable = clusterIds(state.definition).filter(
     (id) => id !== event.cluster && (state.clusters[id] === 'up' || state.clusters[id] === 'service-prep') && !canCommunicate(state, event.cluster, id),
   );

@@ -32,7 +32,8 @@ export type RefusalReason =
   | 'grid-not-connected'
   | 'cannot-rejoin'
   | 'not-failed'
-  | 'io-cluster-unreachable';
+  | 'io-cluster-unreachable'
+  | 'copy-export-running';
 
 /** How a successful mount presented the volume (CAT-1, WP-3). */
 export type Surfaced = 'data' | 'empty';

@@ -162,4 +162,6 @@ export interface GridState {
    * the production scratch category at the DR cluster for the duration of a test), sorted.
    */
   fastReadyRemoved: string[];
+  /** The Copy Export running in the grid, if any (CE-4: one at a time, and no insertion meanwhile). */
+  copyExportRunning: { readonly cluster: ClusterId; readonly listVolser: string } | null;
 }

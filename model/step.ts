@@ -84,6 +84,17 @@ function apply(state: GridState, event: GridEvent, observations: Observation[]):
       return;
     case 'set-fast-ready':
       return setFastReady(state, event, observations);
+    case 'copy-export-begin':
+      // CE-4: one Copy Export at a time in a grid.
+      if (state.copyExportRunning !== null) {
+        observations.push(refused('copy-export-begin', 'copy-export-running', { cluster: event.cluster, detail: `list volume ${state.copyExportRunning.listVolser} at C${state.copyExportRunning.cluster}` }));
+        return;
+      }
+      state.copyExportRunning = { cluster: event.cluster, listVolser: event.listVolser };
+      return;
+    case 'copy-export-end':
+      state.copyExportRunning = null;
+      return;
     case 'suspend-copies':
       if (!state.copiesSuspended.includes(event.cluster)) state.copiesSuspended.push(event.cluster);
       return;

@@ -1,4 +1,4 @@
-import { buildTapeLibraries, type LoadedConfig } from '../../config/index.js';
+import { buildTapeLibraries, driveTypes, type LoadedConfig } from '../../config/index.js';
 import { loadCatalogOrReport, loadConfigOrReport } from '../load.js';
 import {
   exportingCluster,
@@ -11,6 +11,8 @@ import {
   type ExportResult,
   type GridEvent,
   type GridState,
+  type RecoverySource,
+  type RecoveryTarget,
   type TapeLibraryDefinition,
 } from '../../model/index.js';
 import { exitCodes, toJson, type CommandIO } from '../io.js';
@@ -24,9 +26,11 @@ export simulates a Copy Export of secondary pool N on your grid (CE-1..13): prod
 written with the class that keeps it on the exporting cluster only, and the export runs. It prints the
 completion statistics, the E00xx messages, CBR3855I or CBR3856I, and what was excluded and why.
 
-recover runs the same export from <cluster>, then a Copy Export Recovery onto an empty stand-alone
-tape-attached cluster 0 using the database backup of the first cartridge that carries one (CER-1..6),
-and lists what comes back and what does not.
+recover runs the same export from <cluster>, then a Copy Export Recovery onto the configuration's
+recoveryTarget (CER-1: stand-alone, empty, tape-attached, cluster 0, same or later code, drives that
+read the cartridges, key manager access, enough slots; refused with the reason otherwise, and facts
+not given are listed as not checked) using the database backup of the first cartridge that carries
+one (CER-3), and lists what comes back and what does not (CER-4..6).
 
 Examples:
   tapegrid export examples/copy-export.yaml --pool 8
@@ -142,17 +146,38 @@ export async function runRecoverCommand(file: string, options: { from?: string; 
     return exitCodes.badInput;
   }
   const databaseFrom = simulation.result.kind === 'rejected' ? '' : (simulation.result.databaseBackupOn[0] ?? '');
-  const recovery = recoverFromExport({ cluster: 0, kind: 'tape-attached', standAlone: true, empty: true }, { sources: [simulation.library], databaseFrom, testMode: true }, simulation.grid);
-  if (options.json) io.out(toJson({ file, export: simulation.result, recovery }));
+  const given = context.loaded.config.recoveryTarget;
+  const sourceCluster = context.loaded.config.clusters.find((cluster) => cluster.id === from);
+  const generation = (type: string | undefined) => (type === undefined ? undefined : { type, generation: driveTypes.indexOf(type as (typeof driveTypes)[number]) });
+  const targetDrive = generation(given?.driveType);
+  const sourceDrive = generation(sourceCluster?.physical?.driveType);
+  const target: RecoveryTarget = {
+    cluster: given?.cluster ?? 0,
+    kind: given?.kind ?? 'tape-attached',
+    standAlone: given?.standAlone ?? true,
+    empty: given?.empty ?? true,
+    ...(given?.codeLevel === undefined ? {} : { codeLevel: given.codeLevel }),
+    ...(targetDrive === undefined ? {} : { drive: targetDrive }),
+    ...(given?.keyManagerAccess === undefined ? {} : { keyManagerAccess: given.keyManagerAccess }),
+    ...(given?.slots === undefined ? {} : { slots: given.slots }),
+  };
+  const source: RecoverySource = {
+    ...(sourceCluster?.physical?.codeLevel === undefined ? {} : { codeLevel: sourceCluster.physical.codeLevel }),
+    ...(sourceDrive === undefined ? {} : { drive: sourceDrive }),
+    ...(sourceCluster?.physical?.encrypted === undefined ? {} : { encrypted: sourceCluster.physical.encrypted }),
+  };
+  const recovery = recoverFromExport(target, { sources: [simulation.library], databaseFrom, testMode: true }, simulation.grid, source);
+  if (options.json) io.out(toJson({ file, export: simulation.result, recoveryTarget: target, recoveryTargetGiven: given !== undefined, recovery }));
   else {
     io.out(renderExport(simulation, io.style));
     io.out('');
     if (recovery.kind === 'refused') io.out(io.style.red(`recovery refused (${recovery.rule}): ${recovery.reason}`));
     else {
-      io.out(io.style.bold(`Copy Export Recovery onto an empty stand-alone cluster 0 (database backup from ${databaseFrom}, DR test mode)`));
+      io.out(io.style.bold(`Copy Export Recovery onto ${given === undefined ? 'an assumed empty, stand-alone, tape-attached cluster 0 (no recoveryTarget in the configuration)' : `the configured target, cluster ${target.cluster}`} (database backup from ${databaseFrom}, DR test mode)`));
       io.out(`  ${Object.keys(recovery.volumes).length} logical volumes come back, all owned by C${recovery.owner}: ${Object.keys(recovery.volumes).sort().join(', ')}`);
       io.out(`  ${recovery.cartridgesLoaded} cartridges loaded; reclamation ${recovery.reclamation}; add ${recovery.scratchNeededPerPool} scratch cartridges per active pool before writing (CER-6)`);
       for (const entry of recovery.notRecoverable) io.out(`  not recoverable: ${entry.volser}: ${entry.reason}`);
+      if (recovery.notChecked.length > 0) io.out(io.style.yellow(`  not checked (CER-1): ${recovery.notChecked.join('; ')}`));
     }
   }
   return recovery.kind === 'recovered' ? exitCodes.ok : exitCodes.failed;

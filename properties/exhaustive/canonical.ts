@@ -210,7 +210,7 @@ export function canonicalize(state: GridState, symmetry: VolumeSymmetry): Canoni
   const takeovers = [...state.takeovers].sort((a, b) => a.at - b.at || a.of - b.of);
   const aotmTimers = [...state.aotmTimers].sort((a, b) => a.at - b.at || a.of - b.of).map((timer) => ({ ...timer, since: 0, nextCheckAt: relativeTime(timer.nextCheckAt, state.time) }));
   const copiesSuspended = [...state.copiesSuspended].sort((a, b) => a - b);
-  let key = JSON.stringify([state.clusters, state.links, state.hostPaths, takeovers, aotmTimers, copyQueue, copiesSuspended, state.writeProtect, state.drTestActive, [...state.disasterHosts].sort(), state.lostSites, state.fastReadyRemoved]);
+  let key = JSON.stringify([state.clusters, state.links, state.hostPaths, takeovers, aotmTimers, copyQueue, copiesSuspended, state.writeProtect, state.drTestActive, [...state.disasterHosts].sort(), state.lostSites, state.fastReadyRemoved, state.copyExportRunning]);
   for (const entry of named) key += `#${entry.name}=${entry.signature}`;
   const build = (): GridState => {
     const volumes: GridState['volumes'] = {};
@@ -237,6 +237,7 @@ export function canonicalize(state: GridState, symmetry: VolumeSymmetry): Canoni
       disasterHosts: [...state.disasterHosts].sort(),
       lostSites: [...state.lostSites],
       fastReadyRemoved: [...state.fastReadyRemoved],
+      copyExportRunning: state.copyExportRunning,
     };
   };
   return { key, build };

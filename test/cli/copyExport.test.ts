@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tapegrid } from './run.js';
 
@@ -13,7 +16,30 @@ describe('tapegrid export and recover', () => {
   it('recover lists what comes back to an empty stand-alone cluster 0 (CER-1, CER-5)', () => {
     const { code, stdout } = tapegrid(['recover', 'examples/copy-export.yaml', '--from', '1']);
     expect(code).toBe(0);
+    expect(stdout).toContain('Copy Export Recovery onto the configured target, cluster 0');
     expect(stdout).toContain('6 logical volumes come back, all owned by C0');
+    expect(stdout).not.toContain('not checked');
+  });
+
+  it("recover checks the user's target and refuses a bad one with the CER-1 reason (exit 1)", () => {
+    const example = readFileSync(join(import.meta.dirname, '..', '..', 'examples', 'copy-export.yaml'), 'utf8').replace(/^\$schema:.*$/m, '');
+    const folder = mkdtempSync(join(tmpdir(), 'tapegrid-recover-'));
+    const variant = (from: string, to: string): string => {
+      const path = join(folder, `${to.replace(/\W/g, '')}.yaml`);
+      writeFileSync(path, example.replace(from, to));
+      return path;
+    };
+    const older = tapegrid(['recover', variant('codeLevel: "8.30.0.50"', 'codeLevel: "8.20"'), '--from', '1']);
+    expect(older.code).toBe(1);
+    expect(older.stdout).toContain('recovery refused (CER-1): the recovery cluster runs code 8.20, older than the source\'s 8.21.0.100');
+    const inGrid = tapegrid(['recover', variant('standAlone: true', 'standAlone: false'), '--from', '1']);
+    expect(inGrid.stdout).toContain('must be stand-alone');
+    const noKeys = tapegrid(['recover', variant('keyManagerAccess: true', 'keyManagerAccess: false'), '--from', '1']);
+    expect(noKeys.stdout).toContain('key manager');
+    const unstated = tapegrid(['recover', variant(/^recoveryTarget:.*$/m.exec(example)?.[0] ?? '', ''), '--from', '1']);
+    expect(unstated.code).toBe(0);
+    expect(unstated.stdout).toContain('an assumed empty, stand-alone, tape-attached cluster 0 (no recoveryTarget in the configuration)');
+    expect(unstated.stdout).toContain('not checked (CER-1): code level');
   });
 
   it('bad options are exit 2', () => {

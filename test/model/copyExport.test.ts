@@ -3,7 +3,6 @@ import {
   completionMegabytes,
   exportingCluster,
   initialLibraryState,
-  insertionBlocked,
   reclaimExported,
   recoverFromExport,
   runExport,
@@ -12,7 +11,7 @@ import {
   type GridSketch,
   type TapeLibraryDefinition,
 } from '../../model/index.js';
-import { after, continueFrom } from './helpers.js';
+import { after, continueFrom, refusal } from './helpers.js';
 
 /**
  * The seed's example (11.5.2): cluster 1 exports pool 8. MCCEDATA is RUN on both clusters with
@@ -128,11 +127,18 @@ describe('Copy Export (CE)', () => {
     expect(result.excluded.filter((entry) => entry.reason === 'primary-on-stacked-volume').map((entry) => entry.volser)).toEqual(['D00001', 'D00002']);
   });
 
-  it('CE-4: one export at a time; insertion is refused while one runs', () => {
-    const running = { ...initialLibraryState(library, 20), running: { listVolser: 'EXP999', pool: 8 } };
-    expect(exportOnce(seedWorkload, running).result).toEqual(expect.objectContaining({ kind: 'rejected', rule: 'CE-4' }));
-    expect(insertionBlocked([running])).toBe(true);
-    expect(insertionBlocked([initialLibraryState(library, 20)])).toBe(false);
+  it('CE-4: one export at a time in the grid; insertion is refused anywhere while one runs, and allowed again after it', () => {
+    const begin: GridEvent = { type: 'copy-export-begin', cluster: 1, listVolser: 'EXP999' };
+    const running = exportOnce([...seedWorkload, begin]);
+    expect(running.result).toEqual(expect.objectContaining({ kind: 'rejected', rule: 'CE-4' }));
+    // Insertion through either cluster is refused while the export runs (not only at the exporting one).
+    for (const cluster of [0, 1]) {
+      expect(refusal(continueFrom(running.grid, [{ type: 'insert', cluster, volsers: ['NEW001'], category: '0002' }]).last)).toBe('copy-export-running');
+    }
+    expect(refusal(continueFrom(running.grid, [{ type: 'copy-export-begin', cluster: 0, listVolser: 'EXP998' }]).last)).toBe('copy-export-running');
+    const ended = continueFrom(running.grid, [{ type: 'copy-export-end' }, { type: 'insert', cluster: 0, volsers: ['NEW001'], category: '0002' }]);
+    expect(ended.state.volumes.NEW001).toBeDefined();
+    expect(exportOnce([...seedWorkload, begin, { type: 'copy-export-end' }]).result.kind).toBe('completed');
   });
 
   it('CE-5: fewer than four drives terminate the export; no I/O station is rejected', () => {
@@ -195,6 +201,23 @@ describe('Copy Export Recovery (CER)', () => {
     expect(recoverFromExport({ ...target, cluster: 1 }, { sources, databaseFrom: 'CE0001', testMode: true }, null)).toEqual(expect.objectContaining({ kind: 'refused', rule: 'CER-1' }));
     expect(recoverFromExport({ ...target, standAlone: false }, { sources, databaseFrom: 'CE0001', testMode: true }, null)).toEqual(expect.objectContaining({ kind: 'refused', rule: 'CER-1' }));
     expect(recoverFromExport({ ...target, empty: false }, { sources, databaseFrom: 'CE0001', testMode: true }, null)).toEqual(expect.objectContaining({ kind: 'refused', rule: 'CER-1' }));
+    expect(recoverFromExport({ ...target, kind: 'disk-only' }, { sources, databaseFrom: 'CE0001', testMode: true }, null)).toEqual(expect.objectContaining({ kind: 'refused', rule: 'CER-1' }));
+  });
+
+  it('CER-1: same or later code, drives that read the cartridges, the key manager for encrypted ones, enough slots; what is not given is reported unchecked', () => {
+    const request = { sources: [exported.library], databaseFrom: 'CE0001', testMode: true };
+    const source = { codeLevel: '8.21.0.100', drive: { type: 'E07', generation: 3 }, encrypted: true };
+    const good = { ...target, codeLevel: '8.30', drive: { type: 'E08', generation: 4 }, keyManagerAccess: true, slots: 10 };
+    expect(recoverFromExport(good, request, null, source)).toEqual(expect.objectContaining({ kind: 'recovered', notChecked: [] }));
+    const refusedFor = (change: Record<string, unknown>) => recoverFromExport({ ...good, ...change }, request, null, source);
+    expect(refusedFor({ codeLevel: '8.20.9' })).toEqual(expect.objectContaining({ kind: 'refused', rule: 'CER-1', reason: expect.stringContaining('older than the source') }));
+    expect(refusedFor({ codeLevel: '8.21.0.100' }).kind).toBe('recovered');
+    expect(refusedFor({ drive: { type: 'E06', generation: 2 } })).toEqual(expect.objectContaining({ kind: 'refused', reason: expect.stringContaining('cannot read') }));
+    expect(refusedFor({ drive: { type: '60F', generation: 6 } })).toEqual(expect.objectContaining({ kind: 'refused', reason: expect.stringContaining('3 generations newer') }));
+    expect(refusedFor({ keyManagerAccess: false })).toEqual(expect.objectContaining({ kind: 'refused', reason: expect.stringContaining('key manager') }));
+    expect(refusedFor({ slots: 0 })).toEqual(expect.objectContaining({ kind: 'refused', reason: expect.stringContaining('free slots') }));
+    const unknown = recoverFromExport(target, request, null, {});
+    expect(unknown.kind === 'recovered' ? unknown.notChecked : []).toEqual(['code level (give both the source cluster\'s and the target\'s)', 'drive compatibility (give both drive types)', 'free library slots']);
   });
 
   it('CER-2: cartridges of two source clusters cannot be merged', () => {
@@ -221,9 +244,11 @@ describe('Copy Export Recovery (CER)', () => {
     expect(result.notRecoverable).toEqual([{ volser: 'D00002', reason: 'changed after the export: version 1 comes back, not 2' }]);
   });
 
-  it('CER-6: after recovery two scratch cartridges per active pool are needed; test mode does no reclamation', () => {
-    const result = recoverFromExport(target, { sources: [exported.library], databaseFrom: 'CE0001', testMode: true }, null);
-    expect(result).toEqual(expect.objectContaining({ kind: 'recovered', scratchNeededPerPool: 2, reclamation: 'off (DR test mode)' }));
+  it('CER-6: after recovery two scratch cartridges per active pool are needed; DR test mode does no reclamation, a real recovery does', () => {
+    const test = recoverFromExport(target, { sources: [exported.library], databaseFrom: 'CE0001', testMode: true }, null);
+    expect(test).toEqual(expect.objectContaining({ kind: 'recovered', scratchNeededPerPool: 2, testMode: true, reclamation: 'off (DR test mode)' }));
+    const real = recoverFromExport(target, { sources: [exported.library], databaseFrom: 'CE0001', testMode: false }, null);
+    expect(real).toEqual(expect.objectContaining({ kind: 'recovered', testMode: false, reclamation: 'on' }));
   });
 });
 
