@@ -2,6 +2,14 @@
 // Thin launcher: the compiled command line lives in dist/ (built by `npm ci` through the prepare script).
 import { main } from '../dist/cli/main.js';
 
+// `tapegrid ... | head` closes the pipe early: that is the reader's choice, not an error (exit 0, quietly).
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -1,4 +1,4 @@
-import { createStyle, type Style } from '../reports/style.js';
+import { createStyle, terminalText, type Style } from '../reports/style.js';
 
 /** Where a command writes, and whether it may colour its text. Injected so tests can capture output. */
 export interface CommandIO {
@@ -15,11 +15,15 @@ export function colourWanted(noColorFlag: boolean, env: NodeJS.ProcessEnv, isTty
   return isTty;
 }
 
-/** The process's own streams. */
+/**
+ * The process's own streams. Every control character a configuration smuggled into the text is shown
+ * visibly (`\x1b`); only the style's own colours reach the terminal (JSON escapes its own).
+ */
 export function processIO(color: boolean): CommandIO {
+  const line = (text: string): string => terminalText(text.endsWith('\n') ? text : `${text}\n`);
   return {
-    out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
-    err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
+    out: (text) => process.stdout.write(line(text)),
+    err: (text) => process.stderr.write(line(text)),
     style: createStyle(color),
   };
 }

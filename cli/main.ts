@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { packageRoot } from './packageRoot.js';
 import { colourWanted, exitCodes, processIO, type CommandIO } from './io.js';
 
 /**
@@ -31,7 +33,7 @@ Global options:
 Exit codes: 0 success, 1 a check failed, 2 bad input or usage.`;
 
 function version(): string {
-  const packageJson = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  const packageJson = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string };
   return packageJson.version;
 }
 

@@ -11,8 +11,13 @@ import type { Dimension, UnitParser } from './quantity.js';
  * Users pass their own copy with `--catalog`.
  */
 
-/** Path of the bundled catalog. */
-export const referenceCatalogPath = fileURLToPath(new URL('../../catalog/reference.yaml', import.meta.url));
+/**
+ * Path of the bundled catalog: the package's `catalog/` folder, found from this module whether it runs
+ * compiled (dist/config/) or from source (config/, as in the tests).
+ */
+export const referenceCatalogPath = fileURLToPath(
+  new URL(/[\\/]dist[\\/]config[\\/]$/.test(fileURLToPath(new URL('.', import.meta.url))) ? '../../catalog/reference.yaml' : '../catalog/reference.yaml', import.meta.url),
+);
 
 const cited = <T extends z.ZodType>(value: T) => z.strictObject({ value, source: z.string().min(1) });
 

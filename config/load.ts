@@ -27,18 +27,61 @@ export interface RejectedConfig {
 
 /** Reads, parses and validates a YAML or JSON configuration file; never throws for bad input. */
 export async function loadConfig(file: string): Promise<LoadedConfig | RejectedConfig> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : 'unreadable';
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' ? 'permission denied' : 'unreadable';
     return { ok: false, file, problems: [configError('file-unreadable', [], `cannot read the configuration: ${reason}`)] };
   }
-  return validateConfigText(text, file);
+  const decoded = decodeUtf8(bytes);
+  if (typeof decoded !== 'string') {
+    return { ok: false, file, problems: [configError('file-unreadable', [], `the file is not UTF-8 text: invalid byte 0x${decoded.byte.toString(16).padStart(2, '0')} at byte offset ${decoded.offset}`, { expected: 'a YAML or JSON file in UTF-8' })] };
+  }
+  return validateConfigText(decoded, file);
+}
+
+/** The text of UTF-8 bytes, or where the first byte that is not UTF-8 is (a BOM is dropped). */
+function decodeUtf8(bytes: Buffer): string | { readonly offset: number; readonly byte: number } {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    // Find the offset: the longest prefix that decodes, give or take one incomplete sequence.
+    let good = 0;
+    let bad = bytes.length;
+    while (good + 1 < bad) {
+      const middle = Math.floor((good + bad) / 2);
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, middle), { stream: true });
+        good = middle;
+      } catch {
+        bad = middle;
+      }
+    }
+    return { offset: good, byte: bytes[good] ?? 0 };
+  }
+}
+
+/** Largest nesting the configuration format needs is about 6; anything far deeper is refused, not recursed into. */
+const maxNesting = 64;
+
+function nestingDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (const char of text) {
+    if (char === '[' || char === '{') deepest = Math.max(deepest, (depth += 1));
+    else if (char === ']' || char === '}') depth = Math.max(0, depth - 1);
+  }
+  return deepest;
 }
 
 /** Validates configuration text (YAML or JSON); `file` is used in messages only. */
 export async function validateConfigText(text: string, file: string): Promise<LoadedConfig | RejectedConfig> {
+  // Flow collections nested far deeper than the format needs would exhaust the stack in the parsers.
+  if (nestingDepth(text) > maxNesting) {
+    return { ok: false, file, problems: [configError('syntax', [], `lists or maps nested more than ${maxNesting} deep`, { expected: `at most ${maxNesting} levels of [ ] and { }` })] };
+  }
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (document.errors.length > 0) {
@@ -51,7 +94,14 @@ export async function validateConfigText(text: string, file: string): Promise<Lo
     });
     return { ok: false, file, problems };
   }
-  const raw: unknown = document.toJS();
+  let raw: unknown;
+  try {
+    // maxAliasCount bounds alias expansion ("billion laughs"); an alias to no anchor also throws here.
+    raw = document.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] ?? error.message : String(error);
+    return { ok: false, file, problems: [configError('syntax', [], `YAML aliases: ${message}`, { expected: 'each alias (*name) refers to an anchor (&name) and expands to a document of reasonable size' })] };
+  }
   const units = await loadUnitParser();
   const schema = configSchema(units);
   const parsed = schema.safeParse(raw);
@@ -124,7 +174,8 @@ function schemaAt(schema: z.ZodType, path: readonly PropertyKey[]): z.ZodType | 
     if (index >= path.length) return current;
     const key = path[index];
     index += 1;
-    if (def.type === 'object') current = def.shape?.[String(key)];
+    // Own keys only: a key named "__proto__" or "toString" must not reach the object's prototype.
+    if (def.type === 'object') current = def.shape !== undefined && Object.hasOwn(def.shape, String(key)) ? def.shape[String(key)] : undefined;
     else if (def.type === 'array') current = def.element;
     else if (def.type === 'record') current = def.valueType;
     else if (def.type === 'tuple') current = def.items?.[Number(key)];
@@ -209,7 +260,7 @@ function salvage(raw: unknown, schema: z.ZodType): Salvaged {
     const def = defOf(sectionSchema);
     if (def.type === 'array' && Array.isArray(value) && def.element !== undefined) {
       const element = def.element;
-      result[key] = value.map((item) => salvageElement(item, element, identityFields[key] ?? []));
+      result[key] = value.map((item) => salvageElement(item, element, Object.hasOwn(identityFields, key) ? (identityFields[key] ?? []) : []));
     } else {
       const parsed = sectionSchema.safeParse(value);
       if (parsed.success) result[key] = parsed.data;
@@ -225,7 +276,7 @@ function salvageElement(item: unknown, element: z.ZodType, identity: readonly st
   if (elementDef.type !== 'object' || elementDef.shape === undefined || item === null || typeof item !== 'object') return null;
   const kept: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(item as Record<string, unknown>)) {
-    const fieldSchema = elementDef.shape[field];
+    const fieldSchema = Object.hasOwn(elementDef.shape, field) ? elementDef.shape[field] : undefined;
     if (fieldSchema === undefined) continue;
     const parsed = fieldSchema.safeParse(value);
     if (parsed.success) kept[field] = parsed.data;

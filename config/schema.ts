@@ -22,13 +22,16 @@ function category(description: string) {
 }
 
 function buildSchema(units: UnitParser | null) {
-  const quantity = (dimension: Dimension, description: string) => {
+  /** A quantity with units; `bounds.max` is in the dimension's base unit (seconds for a duration). */
+  const quantity = (dimension: Dimension, description: string, bounds: { readonly max?: number } = {}) => {
     const base = z.string().meta({ description: `${description}: ${dimensionExamples[dimension]}` });
     if (units === null) return base;
     return base.superRefine((text, context) => {
       const parsed = units.quantity(text, dimension);
       if (!parsed.ok) {
         context.addIssue({ code: 'custom', message: parsed.problem, params: { tapegridCode: parsed.foundDimension === undefined ? 'invalid-unit' : 'dimension-mismatch', expected: dimensionExamples[dimension] } });
+      } else if (bounds.max !== undefined && parsed.value.value > bounds.max) {
+        context.addIssue({ code: 'custom', message: `${text} is more than allowed here`, params: { tapegridCode: 'invalid-value', expected: description } });
       }
     });
   };
@@ -161,9 +164,9 @@ function buildSchema(units: UnitParser | null) {
 
   const categories = z.strictObject({
     insert: category('the insert category (always excluded from write protect, WP-2)').optional(),
-    scratch: z.array(scratchCategory).min(1),
-    private: z.array(category('private category')).optional(),
-    error: z.array(category('error category')).optional(),
+    scratch: z.array(scratchCategory).min(1).max(64),
+    private: z.array(category('private category')).max(64).optional(),
+    error: z.array(category('error category')).max(64).optional(),
   });
 
   const takeoverRule = z.strictObject({
@@ -235,18 +238,20 @@ function buildSchema(units: UnitParser | null) {
       $schema: z.string().optional(),
       grid: z.strictObject({ name: z.string().min(1), description: z.string().optional() }),
       clusters: z.array(cluster).min(1).max(8),
-      gridLinks: z.array(gridLink).optional(),
-      hosts: z.array(host).optional(),
+      // Upper bounds keep every command's time and memory bounded (issue 16); the limits are far above
+      // any real grid (8 clusters, 28 link pairs) and named in the error message.
+      gridLinks: z.array(gridLink).max(28).optional(),
+      hosts: z.array(host).max(64).optional(),
       categories,
-      managementClasses: z.array(managementClass).min(1),
+      managementClasses: z.array(managementClass).min(1).max(256),
       runbook: z.strictObject({ takeover: z.array(takeoverRule).optional() }).optional(),
-      workload: z.array(workload).optional(),
+      workload: z.array(workload).max(256).optional(),
       targets: targets.optional(),
       drTest: drTest.optional().meta({ description: 'a DR test run while production continues (11.9, 11.10)' }),
       growth: z
         .strictObject({
           perYear: z.number().min(-0.9).max(10).meta({ description: 'yearly growth of host data, e.g. 0.3 for 30 % a year' }),
-          horizon: quantity('duration', 'planning horizon, e.g. "36 months"'),
+          horizon: quantity('duration', 'planning horizon, e.g. "36 months"; at most 30 years', { max: 30 * 365.25 * 86400 }),
         })
         .optional()
         .meta({ description: 'growth of the workload over the planning horizon (PLN-4)' }),

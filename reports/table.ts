@@ -3,17 +3,17 @@
  * Cells may carry ANSI colour; widths are measured without it.
  */
 
-// eslint-disable-next-line no-control-regex
-const ansiPattern = /\u001b\[[0-9;]*m/g;
+import { displayWidth } from './style.js';
 
-/** Visible width of a cell (ANSI colour codes take no space). */
+/** Visible width of a cell (colour codes take no space; control characters count as they will be shown). */
 export function visibleWidth(text: string): number {
-  return text.replace(ansiPattern, '').length;
+  return displayWidth(text);
 }
 
 /** Renders rows under a header as aligned text, indented by `indent` spaces. */
 export function renderTable(header: readonly string[], rows: readonly (readonly string[])[], indent = 2): string {
-  const widths = header.map((title, column) => Math.max(visibleWidth(title), ...rows.map((row) => visibleWidth(row[column] ?? ''))));
+  // A loop, not Math.max(...rows): a spread of 100,000 rows overflows the call stack.
+  const widths = header.map((title, column) => rows.reduce((widest, row) => Math.max(widest, visibleWidth(row[column] ?? '')), visibleWidth(title)));
   const pad = (cells: readonly string[]): string =>
     ' '.repeat(indent) +
     cells

@@ -1,10 +1,10 @@
-import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { stringify } from 'yaml';
 import { starterConfig, validateConfigText, type StarterAnswers } from '../../config/index.js';
 import { renderProblems } from '../../reports/index.js';
 import { exitCodes, type CommandIO } from '../io.js';
+import { outputFileProblem, writeFilesSafely } from '../safeWrite.js';
 
 /** Help text of `tapegrid init`. */
 export const initHelp = `Usage: tapegrid init --out <file> [--sites a,a,b] [--kinds tape-attached,disk-only,...] [--cache "100 TB"]
@@ -74,8 +74,9 @@ export async function runInit(initial: InitFlags, io: CommandIO): Promise<number
     io.err(`tapegrid init: --out <file> is required\n\n${initHelp}`);
     return exitCodes.badInput;
   }
-  if (existsSync(initial.out) && !initial.force) {
-    io.err(`tapegrid init: ${initial.out} exists; nothing was written (use --force to replace it)`);
+  const outProblem = outputFileProblem(initial.out, initial.force);
+  if (outProblem !== null) {
+    io.err(`tapegrid init: ${outProblem}`);
     return exitCodes.badInput;
   }
   const noAnswers = [initial.sites, initial.kinds, initial.cache, initial.links, initial.daily, initial.rpo].every((value) => value === undefined);
@@ -111,7 +112,13 @@ export async function runInit(initial: InitFlags, io: CommandIO): Promise<number
     io.err(`tapegrid init: these answers do not make a valid grid; nothing was written\n${renderProblems(initial.out, checked.problems, io.style)}`);
     return exitCodes.badInput;
   }
-  await writeFile(initial.out, text);
+  try {
+    await writeFilesSafely(dirname(resolve(initial.out)), [{ name: basename(initial.out), content: text }], initial.force);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    io.err(`tapegrid init: ${code === 'EEXIST' ? `${initial.out} appeared meanwhile; nothing was replaced (use --force)` : error instanceof Error ? error.message : String(error)}`);
+    return exitCodes.badInput;
+  }
   io.out(`wrote ${initial.out} (${sites.length} clusters at ${[...new Set(sites)].join(', ')}); next: tapegrid validate ${initial.out}`);
   return exitCodes.ok;
 }

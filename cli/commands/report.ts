@@ -1,7 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { buildPlanInputs, buildVerifySetup, exhaustiveBoundsOf } from '../../config/index.js';
 import { loadCatalogOrReport, loadConfigOrReport } from '../load.js';
 import { parseDomainRules, scanSources, traceabilityMatrix } from '../../traceability/index.js';
@@ -14,6 +12,8 @@ import { runScenario, whatIfScenario, type FailureSpec } from '../../scenarios/i
 import type { GridDefinition, TakeoverMode } from '../../model/index.js';
 import type { TakeoverRule } from '../../properties/index.js';
 import { exitCodes, toJson, type CommandIO } from '../io.js';
+import { outputFolderProblem, writeFilesSafely } from '../safeWrite.js';
+import { packageRoot } from '../packageRoot.js';
 import { createProgress, verifyProgressBar } from '../progress.js';
 
 /** Help text of `tapegrid report`. */
@@ -47,7 +47,6 @@ Exit codes: 0 written (safe and targets met), 1 written but a violation or a fai
 const reportFiles = ['report.html', 'report.md', 'report.json'] as const;
 
 /** Package root, where docs/ and the sources are. */
-const packageRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** The takeover the runbook lets operators set at `at` for a lost cluster: write before read. */
 function runbookTakeover(runbook: readonly TakeoverRule[], at: number, of: number): TakeoverMode | null {
@@ -78,13 +77,14 @@ export async function runReport(file: string, options: { out?: string; force: bo
   }
   const seed = options.seed === undefined ? 1 : Number(options.seed);
   const runs = options.runs === undefined ? 200 : Number(options.runs);
-  if (!Number.isInteger(seed) || !Number.isInteger(runs) || runs < 1) {
-    io.err('tapegrid report: --seed and --runs expect whole numbers (runs at least 1)');
+  if (!Number.isInteger(seed) || !Number.isInteger(runs) || runs < 1 || runs > 1_000_000) {
+    io.err('tapegrid report: --seed and --runs expect whole numbers (runs from 1 to 1,000,000)');
     return exitCodes.badInput;
   }
-  const existing = existsSync(options.out) ? reportFiles.filter((name) => existsSync(join(options.out ?? '', name))) : [];
-  if (existsSync(options.out) && !options.force && (existing.length > 0 || readdirSync(options.out).length > 0)) {
-    io.err(`tapegrid report: ${options.out} already exists and is not empty; nothing was written. Use --force to overwrite ${reportFiles.join(', ')} there.`);
+  // Checked before the long verification, and again when writing (a file may appear meanwhile).
+  const outProblem = outputFolderProblem(options.out, reportFiles, options.force);
+  if (outProblem !== null) {
+    io.err(`tapegrid report: ${outProblem}`);
     return exitCodes.badInput;
   }
   const loaded = await loadConfigOrReport(file, io);
@@ -112,10 +112,21 @@ export async function runReport(file: string, options: { out?: string; force: bo
   });
   const data = buildReportData({ toolVersion: options.version, configFile: file, definition: loaded.definition, warnings: loaded.warnings, verification, whatIfs: scenarios, plan, traceability });
   const json = `${toJson(data)}\n`;
-  await mkdir(options.out, { recursive: true });
-  await writeFile(join(options.out, 'report.md'), renderMarkdown(data));
-  await writeFile(join(options.out, 'report.json'), json);
-  await writeFile(join(options.out, 'report.html'), renderHtml(data, new Date().toISOString()));
+  try {
+    await writeFilesSafely(
+      options.out,
+      [
+        { name: 'report.md', content: renderMarkdown(data) },
+        { name: 'report.json', content: json },
+        { name: 'report.html', content: renderHtml(data, new Date().toISOString()) },
+      ],
+      options.force,
+    );
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    io.err(`tapegrid report: ${code === 'EEXIST' ? `a report file appeared in ${options.out} during the run; nothing was replaced (use --force)` : error instanceof Error ? error.message : String(error)}`);
+    return exitCodes.badInput;
+  }
   if (options.json) io.out(json);
   else {
     io.out(`wrote ${reportFiles.map((name) => join(options.out ?? '', name)).join(', ')}`);
