@@ -97,4 +97,19 @@ describe('hostile input never crashes the command line (fuzz)', () => {
       { numRuns: Number(process.env.TAPEGRID_FUZZ_RUNS ?? 300), seed: Number(process.env.TAPEGRID_FUZZ_SEED ?? 16) },
     );
   });
+
+  it('random command lines: exit 0, 1 or 2 and no stack trace', async () => {
+    const words = ['validate', 'verify', 'plan', 'whatif', 'drtest', 'export', 'recover', 'scenario', 'schema', 'init', 'report', 'list', 'run', '5', 'nope', 'examples/two-cluster-dr.yaml', 'examples/copy-export.yaml', 'missing.yaml', '/', '--json', '--no-color', '--help', '--version', '--runs', '--seed', '--max-steps', '--depth', '--max-states', '--failures', '--volumes', '--replay', '--fail', '--takeover', '--after', '--backlog', '--pool', '--from', '--out', '--force', '--catalog', '--unknown', '-x', '0', '-1', '1e9', 'NaN', 'C9', 'site:x', 'links:0-1', 'write', 'no-dual-ownership:x1:cluster-fail.0', '__proto__', ''];
+    // Commands that run long (report writes, large verify budgets) or ask questions are kept out.
+    const slow = (args: readonly string[]) => args.includes('report') || args.includes('init') || (args.includes('verify') && !args.includes('--help'));
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom(...words), { minLength: 0, maxLength: 6 }), async (args) => {
+        fc.pre(!slow(args));
+        const { code, err } = await run(args);
+        expect([0, 1, 2]).toContain(code);
+        expect(err).not.toMatch(/\n\s+at .+:\d+:\d+/);
+      }),
+      { numRuns: Number(process.env.TAPEGRID_FUZZ_RUNS ?? 300), seed: Number(process.env.TAPEGRID_FUZZ_SEED ?? 16) },
+    );
+  });
 });
