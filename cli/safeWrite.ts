@@ -48,19 +48,20 @@ export function outputFileProblem(file: string, force: boolean): string | null {
 
 /**
  * Writes every file to a temporary name first, then moves them all into place. Without `force` a
- * file that exists by then is not replaced (the move fails instead). Signals during the moves wait
- * for them to finish, so a report is the old set or the new one.
+ * file that exists by then is not replaced (the move fails instead). SIGINT and SIGTERM wait until
+ * the moves are done and the temporary files removed, so a report is the old set or the new one.
  */
 export async function writeFilesSafely(folder: string, files: readonly { readonly name: string; readonly content: string }[], force: boolean): Promise<void> {
   await mkdir(folder, { recursive: true });
   const suffix = `.tapegrid-${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
   const temporary = files.map((file) => ({ ...file, temp: join(folder, `.${file.name}${suffix}`), final: join(folder, file.name) }));
-  try {
-    // 'wx': a new file, never an existing one or a link.
-    for (const file of temporary) await writeFile(file.temp, file.content, { flag: 'wx' });
-    const problem = force ? temporary.find((file) => kindOf(file.final, false) === 'link' || kindOf(file.final, false) === 'folder') : undefined;
-    if (problem !== undefined) throw new Error(`${problem.final} became a symbolic link or folder during the run; nothing was written`);
-    await withSignalsDeferred(async () => {
+  // Signals wait until the files are in place and the temporary ones are gone (a second or so).
+  await withSignalsDeferred(async () => {
+    try {
+      // 'wx': a new file, never an existing one or a link.
+      for (const file of temporary) await writeFile(file.temp, file.content, { flag: 'wx' });
+      const problem = force ? temporary.find((file) => kindOf(file.final, false) === 'link' || kindOf(file.final, false) === 'folder') : undefined;
+      if (problem !== undefined) throw new Error(`${problem.final} became a symbolic link or folder during the run; nothing was written`);
       for (const file of temporary) {
         if (force) await rename(file.temp, file.final);
         else {
@@ -69,10 +70,10 @@ export async function writeFilesSafely(folder: string, files: readonly { readonl
           await unlink(file.temp);
         }
       }
-    });
-  } finally {
-    for (const file of temporary) await unlink(file.temp).catch(() => undefined);
-  }
+    } finally {
+      for (const file of temporary) await unlink(file.temp).catch(() => undefined);
+    }
+  });
 }
 
 /** Runs `work` with SIGINT and SIGTERM held back until it is done, then lets them act. */

@@ -55,7 +55,7 @@ describe('safe output writes', () => {
     const big = 'n'.repeat(20_000_000);
     let sawOld = false;
     let sawNew = false;
-    for (const delay of [1, 15, 40, 80, 150, 400]) {
+    for (const delay of [0, 1, 15, 40, 80, 150, 400]) {
       const out = scratch();
       mkdirSync(out, { recursive: true });
       for (const name of ['report.md', 'report.json', 'report.html']) writeFileSync(join(out, name), 'old');
@@ -65,7 +65,8 @@ describe('safe output writes', () => {
         await writeFilesSafely(${JSON.stringify(out)}, ['report.md', 'report.json', 'report.html'].map((name) => ({ name, content: big })), true);`;
       const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'ignore'] });
       const exited = new Promise((done) => child.once('exit', done));
-      await new Promise<void>((done) => child.stdout.once('data', () => done()));
+      // Delay 0: killed before it starts writing; the others land during the write.
+      if (delay > 0) await new Promise<void>((done) => child.stdout.once('data', () => done()));
       await new Promise((done) => setTimeout(done, delay));
       child.kill('SIGTERM');
       await exited;
@@ -76,7 +77,28 @@ describe('safe output writes', () => {
       sawOld ||= allOld;
       sawNew ||= allNew;
     }
-    // The delays span the write: some kills land before the move (old set), the last after it (new set).
+    // The first kill lands before the write (old set); the later ones wait for it (new set).
     expect(sawOld).toBe(true);
+    expect(sawNew).toBe(true);
+  });
+
+  it('tapegrid report killed by SIGTERM at any moment leaves the previous report or a whole new one', { timeout: 180_000 }, async () => {
+    const out = scratch();
+    for (const name of ['report.md', 'report.json', 'report.html']) writeFileSync(join(out, name), 'old');
+    for (const delay of [300, 1500, 4000]) {
+      const child = spawn(process.execPath, [join(root, 'bin', 'tapegrid.js'), 'report', 'examples/two-cluster-dr.yaml', '--out', out, '--force', '--runs', '20'], { cwd: root, stdio: 'ignore' });
+      const exited = new Promise((done) => child.once('exit', done));
+      await new Promise((done) => setTimeout(done, delay));
+      child.kill('SIGTERM');
+      await exited;
+      const contents = ['report.md', 'report.json', 'report.html'].map((name) => readFileSync(join(out, name), 'utf8'));
+      const allOld = contents.every((text) => text === 'old');
+      const allNew = contents.every((text) => text !== 'old') && (JSON.parse(contents[1] ?? '') as { format: string }).format === 'tapegrid-report' && (contents[2] ?? '').trimEnd().endsWith('</html>');
+      expect(allOld || allNew, `after SIGTERM at ${delay} ms`).toBe(true);
+    }
+    // Let one run finish: the new set replaces the old one whole.
+    expect(tapegrid(['report', 'examples/two-cluster-dr.yaml', '--out', out, '--force', '--runs', '20']).code).not.toBe(2);
+    expect(readFileSync(join(out, 'report.md'), 'utf8')).not.toBe('old');
+    expect(readdirSync(out).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 });
