@@ -14,6 +14,9 @@ import { createStyle } from '../../reports/style.js';
  */
 
 const root = join(import.meta.dirname, '..', '..');
+const runs = Number(process.env.TAPEGRID_FUZZ_RUNS ?? 300);
+// About 20 ms a case on 2 cores; the deep run needs its own budget.
+const timeout = Math.max(120_000, runs * 60);
 const folder = mkdtempSync(join(tmpdir(), 'tapegrid-fuzz-'));
 const examples = readdirSync(join(root, 'examples'))
   .filter((name) => name.endsWith('.yaml'))
@@ -81,7 +84,7 @@ async function run(args: readonly string[]): Promise<{ code: number; out: string
 }
 
 describe('hostile input never crashes the command line (fuzz)', () => {
-  it('mutated example configurations: exit 0, 1 or 2; a refusal names what is wrong; no stack trace', async () => {
+  it('mutated example configurations: exit 0, 1 or 2; a refusal names what is wrong; no stack trace', { timeout }, async () => {
     let index = 0;
     await fc.assert(
       fc.asyncProperty(fc.nat({ max: examples.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 4 }), fc.nat({ max: commands.length - 1 }), async (example, mutations, command) => {
@@ -94,11 +97,11 @@ describe('hostile input never crashes the command line (fuzz)', () => {
         // --json reports the problems on stdout, text on stderr: either way the file is named.
         if (code === 2) expect(`${out}${err}`).toContain(file);
       }),
-      { numRuns: Number(process.env.TAPEGRID_FUZZ_RUNS ?? 300), seed: Number(process.env.TAPEGRID_FUZZ_SEED ?? 16) },
+      { numRuns: runs, seed: Number(process.env.TAPEGRID_FUZZ_SEED ?? 16) },
     );
   });
 
-  it('random command lines: exit 0, 1 or 2 and no stack trace', async () => {
+  it('random command lines: exit 0, 1 or 2 and no stack trace', { timeout }, async () => {
     const words = ['validate', 'verify', 'plan', 'whatif', 'drtest', 'export', 'recover', 'scenario', 'schema', 'init', 'report', 'list', 'run', '5', 'nope', 'examples/two-cluster-dr.yaml', 'examples/copy-export.yaml', 'missing.yaml', '/', '--json', '--no-color', '--help', '--version', '--runs', '--seed', '--max-steps', '--depth', '--max-states', '--failures', '--volumes', '--replay', '--fail', '--takeover', '--after', '--backlog', '--pool', '--from', '--out', '--force', '--catalog', '--unknown', '-x', '0', '-1', '1e9', 'NaN', 'C9', 'site:x', 'links:0-1', 'write', 'no-dual-ownership:x1:cluster-fail.0', '__proto__', ''];
     // Commands that run long (report writes, large verify budgets) or ask questions are kept out.
     const slow = (args: readonly string[]) => args.includes('report') || args.includes('init') || (args.includes('verify') && !args.includes('--help'));
@@ -109,7 +112,7 @@ describe('hostile input never crashes the command line (fuzz)', () => {
         expect([0, 1, 2]).toContain(code);
         expect(err).not.toMatch(/\n\s+at .+:\d+:\d+/);
       }),
-      { numRuns: Number(process.env.TAPEGRID_FUZZ_RUNS ?? 300), seed: Number(process.env.TAPEGRID_FUZZ_SEED ?? 16) },
+      { numRuns: runs, seed: Number(process.env.TAPEGRID_FUZZ_SEED ?? 16) },
     );
   });
 });
