@@ -78,15 +78,17 @@ describe('restore after a takeover (OWN-7, OWN-14)', () => {
   });
 });
 
+/** C0 fails while C1 and C2 are cut apart; both get write takeover of C0 and C1 takes A1. */
+const cutOff: GridEvent[] = [
+  ...writtenAtC0('MCALL'),
+  ...linksDown(1, 2),
+  { type: 'cluster-fail', cluster: 0 },
+  { type: 'set-takeover', at: 1, of: 0, mode: 'write' },
+  { type: 'set-takeover', at: 2, of: 0, mode: 'write' },
+  { type: 'specific-mount', host: 'HOST', cluster: 1, volser },
+];
+
 describe('several survivors (OWN-13)', () => {
-  const cutOff: GridEvent[] = [
-    ...writtenAtC0('MCALL'),
-    ...linksDown(1, 2),
-    { type: 'cluster-fail', cluster: 0 },
-    { type: 'set-takeover', at: 1, of: 0, mode: 'write' },
-    { type: 'set-takeover', at: 2, of: 0, mode: 'write' },
-    { type: 'specific-mount', host: 'HOST', cluster: 1, volser },
-  ];
 
   it('two survivors that cannot reach each other, both with write takeover of C0, both take the same volume: dual ownership', () => {
     const { state, last } = after(threeClusters, [...cutOff, { type: 'specific-mount', host: 'HOST', cluster: 2, volser }]);
@@ -119,15 +121,7 @@ describe('what a survivor knows of a takeover (OWN-5, OWN-13)', () => {
   it('a survivor cut off from the taker but joined to a cluster that knows of the takeover learns it and takes nothing from C0', () => {
     // Four clusters: C1-C2 links down; C1 takes A1 over while C3 can reach C1, so C3's database records it; C2 reaches C3.
     const fourClusters: GridSketch = { clusters: 4, classes: { MCALL: { 0: 'RRRR', 1: 'RRRR', 2: 'RRRR', 3: 'RRRR' } }, hosts: [{ name: 'HOST', online: [0, 1, 2, 3] }] };
-    const events: GridEvent[] = [
-      ...writtenAtC0('MCALL'),
-      ...linksDown(1, 2),
-      { type: 'cluster-fail', cluster: 0 },
-      { type: 'set-takeover', at: 1, of: 0, mode: 'write' },
-      { type: 'set-takeover', at: 2, of: 0, mode: 'write' },
-      { type: 'specific-mount', host: 'HOST', cluster: 1, volser },
-      { type: 'specific-mount', host: 'HOST', cluster: 2, volser },
-    ];
+    const events: GridEvent[] = [...cutOff, { type: 'specific-mount', host: 'HOST', cluster: 2, volser }];
     const { state, last } = after(fourClusters, events);
     expect(refusal(last)).toBe('owner-unreachable');
     expect(dualOwnedVolumes(state)).toEqual([]);
