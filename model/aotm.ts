@@ -65,7 +65,8 @@ export function evaluateAotmTimers(state: GridState, observations: Observation[]
     const ownerSite = clusterDefinition(state.definition, timer.of)?.site;
     const consoleLost = ownerSite !== undefined && state.lostSites.includes(ownerSite);
     const sharedPath = aotm.tsscNetwork === 'shared-with-grid-links';
-    const tsscSeesPeer = sharedPath ? anyLinkUp(state, timer.at, timer.of) && !consoleLost : !consoleLost;
+    // On a shared path the console's loss changes nothing: its cluster is down, and silence reads as down anyway.
+    const tsscSeesPeer = sharedPath ? anyLinkUp(state, timer.at, timer.of) : !consoleLost;
     // A shared path reads silence as "down"; an independent one cannot conclude anything from it.
     const judgedDown = tsscSeesPeer ? ownerActuallyDown : sharedPath;
     if (judgedDown) {

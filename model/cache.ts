@@ -1,4 +1,5 @@
 import type { ClusterId } from './definition.js';
+import { isScratchCategory } from './categories.js';
 import type { Observation } from './observations.js';
 import type { GridState, VolumeState } from './state.js';
 import { canCommunicate, clusterDefinition, clusterIds } from './topology.js';
@@ -36,9 +37,6 @@ export function cacheFull(state: GridState, cluster: ClusterId): boolean {
   return cacheFreeMB(state, cluster) < definition.autoRemoval.outOfCacheMB;
 }
 
-function isScratchCategory(state: GridState, category: string): boolean {
-  return state.definition.categories.scratch.some((scratch) => scratch.id === category);
-}
 
 /** A peer that can be reached now and holds the same valid version (auto-removal needs one; assumed). */
 function reachablePeerHolds(state: GridState, volume: VolumeState, cluster: ClusterId): boolean {
@@ -65,8 +63,8 @@ export function autoRemove(state: GridState, cluster: ClusterId, observations: O
       return copy !== undefined && copy.dataVersion !== null && copy.dataVersion > 0 && volume.mounts.length === 0 && reachablePeerHolds(state, volume, cluster);
     })
     .sort((a, b) => {
-      const scratchA = isScratchCategory(state, a.copies[cluster]?.category ?? '') ? 0 : 1;
-      const scratchB = isScratchCategory(state, b.copies[cluster]?.category ?? '') ? 0 : 1;
+      const scratchA = isScratchCategory(state.definition, a.copies[cluster]?.category ?? '') ? 0 : 1;
+      const scratchB = isScratchCategory(state.definition, b.copies[cluster]?.category ?? '') ? 0 : 1;
       return scratchA - scratchB || a.lastWrittenAt - b.lastWrittenAt || a.volser.localeCompare(b.volser);
     });
   for (const volume of candidates) {

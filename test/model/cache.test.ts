@@ -92,3 +92,33 @@ describe('I/O cache selection (TVC)', () => {
     expect(refusal(cut.last)).toBe('cache-full');
   });
 });
+
+describe('copy points and I/O cache in the corners (TVC-1, TVC-2, ASM-8, ASM-10)', () => {
+  it('ASM-8: a class with no definition on the mount cluster keeps a RUN copy there and the configured point elsewhere', () => {
+    const grid: GridSketch = { clusters: 3, classes: { MC: { 0: 'RDN' } }, options: { undefinedClassOtherClusters: 'D' } };
+    const mount = after(grid, [insertScratch(1, [A1]), { type: 'scratch-mount', host: 'HOST', cluster: 1, managementClass: 'MC' }]);
+    expect(mounted(mount.last)).toEqual(expect.objectContaining({ ioCluster: 1 }));
+    expect(mount.state.volumes[A1]?.mounts[0]?.copyPoints).toEqual(['D', 'R', 'D']);
+  });
+
+  it('TVC-2: "force volume copy to local" leaves a Sync point Sync', () => {
+    const grid: GridSketch = { clusters: [{ override: { ...noOverride, forceLocalCopy: true } }, {}], classes: { MC: { 0: 'SS' } } };
+    const mount = after(grid, [insertScratch(0, [A1]), { type: 'scratch-mount', host: 'HOST', cluster: 0, managementClass: 'MC' }]);
+    expect(mount.state.volumes[A1]?.mounts[0]?.copyPoints).toEqual(['S', 'S']);
+  });
+
+  it('ASM-10: a scratch mount with only a Deferred point on the mount cluster uses it when no RUN cluster can be reached, and none when no point can', () => {
+    const grid: GridSketch = { clusters: 2, classes: { MC: { 0: 'DR' } } };
+    const cut: GridEvent[] = [insertScratch(0, [A1]), { type: 'link-fail', between: [0, 1], link: 0 }, { type: 'link-fail', between: [0, 1], link: 1 }];
+    expect(mounted(after(grid, [...cut, { type: 'scratch-mount', host: 'HOST', cluster: 0, managementClass: 'MC' }]).last).ioCluster).toBe(0);
+    expect(mounted(after(grid, [insertScratch(0, [A1]), { type: 'scratch-mount', host: 'HOST', cluster: 0, managementClass: 'MC' }]).last).ioCluster).toBe(1);
+    const none: GridSketch = { clusters: 2, classes: { MC: { 0: 'NR' } } };
+    expect(refusal(after(none, [...cut, { type: 'scratch-mount', host: 'HOST', cluster: 0, managementClass: 'MC' }]).last)).toBe('cache-full');
+  });
+
+  it('TVC-1: among peers that hold the volume in cache, the lowest-numbered is used', () => {
+    const grid: GridSketch = { clusters: [{}, {}, { keepCopiesInCache: true }, { keepCopiesInCache: true }], classes: { MC: { 1: 'NRRR' } } };
+    const read = after(grid, [insertScratch(1, [A1]), { type: 'scratch-mount', host: 'HOST', cluster: 1, managementClass: 'MC' }, { type: 'write', cluster: 1, volser: A1 }, { type: 'rewind-unload', cluster: 1, volser: A1 }, { type: 'advance', minutes: 60 }, { type: 'cluster-fail', cluster: 1 }, { type: 'set-takeover', at: 0, of: 1, mode: 'read' }, { type: 'specific-mount', host: 'HOST', cluster: 0, volser: A1 }]);
+    expect(mounted(read.last)).toEqual(expect.objectContaining({ ioCluster: 2, recall: false }));
+  });
+});

@@ -170,3 +170,11 @@ describe('write protect and Selective Write Protect (WP)', () => {
     expect(ofKind(observations, 'refused').map((refused) => [refused.operation, refused.volser, refused.reason])).toEqual([['write', A1, 'write-protected']]);
   });
 });
+
+describe('which categories exist (CAT-1)', () => {
+  it('a volume can be inserted into a scratch category the grid defines, not into one it does not', () => {
+    const grid = drGrid({ enabled: false });
+    expect(after(grid, [{ type: 'insert', cluster: 0, volsers: [A1], category: '0012' }]).state.volumes[A1]).toBeDefined();
+    expect(refusal(after(grid, [{ type: 'insert', cluster: 0, volsers: [A1], category: '0099' }]).last)).toBe('unknown-category');
+  });
+});

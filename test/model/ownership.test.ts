@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dualOwnedVolumes, hasDiverged, readabilityThrough, type GridEvent } from '../../model/index.js';
+import { dualOwnedVolumes, hasDiverged, readabilityThrough, type GridEvent, type GridSketch } from '../../model/index.js';
 import { after, continueFrom, insertScratch, mounted, ofKind, refusal, twoClusterRun, volsers } from './helpers.js';
 
 const [A1, A2] = volsers(2);
@@ -305,5 +305,52 @@ describe('volume ownership (OWN)', () => {
       { type: 'specific-mount', host: 'HOST', cluster: 1, volser: A1 as string },
     ]);
     expect(refusal(last)).toBe('no-valid-copy');
+  });
+});
+
+describe('AOTM details (OWN-8, 11.1)', () => {
+  const withAotm = (mode: 'read' | 'write', peers?: number[]): GridSketch => ({
+    clusters: [{}, {}, { aotm: { mode, graceMinutes: 20, retryMinutes: 5, tsscNetwork: 'independent', ...(peers === undefined ? {} : { peers }) } }],
+    classes: { MC: { 0: 'RRR', 1: 'RRR', 2: 'RRR' } },
+    hosts: [{ name: 'HOST', online: [0, 1, 2] }],
+  });
+
+  it('one grace period per lost peer: losing C0 and then C1 starts a timer for each; a second step starts no second timer for C0', () => {
+    const { state, observations } = after(withAotm('write'), [{ type: 'cluster-fail', cluster: 0 }, { type: 'advance', minutes: 5 }, { type: 'cluster-fail', cluster: 1 }]);
+    expect(state.aotmTimers.map((timer) => [timer.of, timer.nextCheckAt])).toEqual([[0, 20], [1, 25]]);
+    expect(ofKind(observations, 'aotm-grace-started').map((started) => started.of)).toEqual([0, 1]);
+  });
+
+  it('a peer back before the grace period ends (links repaired) ends the timer: no check, no takeover', () => {
+    const links: GridEvent[] = [0, 1].map((link) => ({ type: 'link-fail', between: [0, 2], link }) as GridEvent);
+    const repaired: GridEvent[] = [0, 1].map((link) => ({ type: 'link-restore', between: [0, 2], link }) as GridEvent);
+    const { state, observations } = after(withAotm('write'), [...links, { type: 'advance', minutes: 10 }, ...repaired, { type: 'advance', minutes: 30 }]);
+    expect(state.takeovers).toEqual([]);
+    expect(state.aotmTimers).toEqual([]);
+    expect(ofKind(observations, 'aotm-no-takeover')).toEqual([]);
+  });
+
+  it('a takeover the operator already set starts no timer; one set during the grace period is replaced by AOTM\'s own setting, not doubled', () => {
+    const preset = after(withAotm('write'), [{ type: 'cluster-fail', cluster: 1 }, { type: 'set-takeover', at: 2, of: 0, mode: 'read' }]);
+    expect(preset.state.aotmTimers.map((timer) => timer.of)).toEqual([1]);
+    const during = after(withAotm('write'), [{ type: 'cluster-fail', cluster: 0 }, { type: 'advance', minutes: 10 }, { type: 'set-takeover', at: 2, of: 0, mode: 'read' }, { type: 'advance', minutes: 10 }]);
+    expect(during.state.takeovers).toEqual([{ at: 2, of: 0, mode: 'write', source: 'aotm' }]);
+    // Only C2's own setting for C0 is replaced: a setting at C1 stays.
+    const other = after(withAotm('write'), [{ type: 'cluster-fail', cluster: 0 }, { type: 'set-takeover', at: 1, of: 0, mode: 'read' }, { type: 'advance', minutes: 20 }]);
+    expect(other.state.takeovers).toEqual([{ at: 1, of: 0, mode: 'read', source: 'operator' }, { at: 2, of: 0, mode: 'write', source: 'aotm' }]);
+  });
+
+  it('read mode: AOTM enables Read-Only takeover with message G0010; peers limits whom it covers', () => {
+    const read = after(withAotm('read'), [{ type: 'cluster-fail', cluster: 0 }, { type: 'advance', minutes: 20 }]);
+    expect(ofKind(read.observations, 'aotm-takeover')[0]?.message).toBe('G0010 Autonomic ownership takeover manager within library C2 determined that library C0 is unavailable. The Read-Only ownership takeover mode has been enabled.');
+    const limited = after(withAotm('write', [1]), [{ type: 'cluster-fail', cluster: 0 }, { type: 'cluster-fail', cluster: 1 }]);
+    expect(limited.state.aotmTimers.map((timer) => timer.of)).toEqual([1]);
+  });
+
+  it('links down, owner alive: the check says so and tries again after the retry period', () => {
+    const links: GridEvent[] = [0, 1].map((link) => ({ type: 'link-fail', between: [0, 2], link }) as GridEvent);
+    const { state, observations } = after(withAotm('write'), [...links, { type: 'advance', minutes: 20 }]);
+    expect(ofKind(observations, 'aotm-no-takeover')[0]?.message).toBe('AOTM at C2: the TSSC check found C0 alive; only the grid links are down, no takeover');
+    expect(state.aotmTimers[0]?.nextCheckAt).toBe(25);
   });
 });
