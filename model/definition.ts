@@ -31,7 +31,7 @@ export type TsscNetwork = 'independent' | 'same-tssc' | 'shared-with-grid-links'
 /** Autonomic Ownership Takeover Manager settings of one cluster (OWN-8). */
 export interface AotmDefinition {
   readonly mode: TakeoverMode;
-  /** Minutes between the first unanswered ownership request and the TSSC check (seed: 20). */
+  /** Minutes between the detection of a lost peer and the TSSC check (seed 11.1: 20). */
   readonly graceMinutes: number;
   /** Minutes between later checks when the first found the peer alive (later documentation: 5). */
   readonly retryMinutes: number;

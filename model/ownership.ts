@@ -25,7 +25,7 @@ export function mountVisibleFrom(state: GridState, volume: VolumeState, at: Clus
  * - `at` holds a full token: nothing to do. A read-only token is upgraded if a write mode now applies.
  * - the owner answers over the grid: transfer, transparent to the host (OWN-2);
  * - the owner does not answer: a takeover mode at `at` for it (ROT gives read-only ownership, WOT full),
- *   or the owner in service (OWN-6); otherwise the request fails (OWN-3), which starts AOTM (OWN-8).
+ *   or the owner in service (OWN-6); otherwise the request fails (OWN-3) until AOTM or an operator sets a takeover (OWN-8).
  */
 export function ownershipPlan(
   state: GridState,
@@ -88,8 +88,8 @@ function takeoverAccess(state: GridState, at: ClusterId, of: ClusterId): 'full' 
 }
 
 /**
- * Gets ownership of the volume for `at`, changing tokens, records and AOTM timers as the plan says.
- * Implements OWN-1..6 and starts AOTM's grace period on an unanswered request (OWN-8).
+ * Gets ownership of the volume for `at`, changing tokens and records as the plan says.
+ * Implements OWN-1..6; AOTM's grace period runs from the detection of the loss (aotm.ts, OWN-8).
  */
 export function acquireOwnership(state: GridState, volume: VolumeState, at: ClusterId, observations: Observation[]): OwnershipOutcome {
   const plan = ownershipPlan(state, volume, at);
