@@ -56,7 +56,8 @@ const safe = [
 const unsafe = readdirSync(join(root, 'examples', 'unsafe')).filter((name) => name.endsWith('.yaml'));
 
 describe('bundled safe examples', () => {
-  it.each(safe)('%s is proven within the default scope, and its verdict is the same for seeds 1 to 20', async (name) => {
+  // The one-survivor grids search 90,000 states: give them room on a busy 2-core machine.
+  it.each(safe)('%s is proven within the default scope, and its verdict is the same for seeds 1 to 20', { timeout: 300_000 }, async (name) => {
     const { setup, bounds } = await setupOf(join(root, 'examples', name));
     const result = verify(setup, { exhaustive: bounds, runs: 0, seed: 1, maxSteps: 40 });
     expect(result.verdicts.filter((verdict) => verdict.status === 'violated').map((verdict) => verdict.id), traces(setup, result)).toEqual([]);
@@ -78,7 +79,7 @@ describe('bundled unsafe examples', () => {
     }
   });
 
-  it.each(unsafe)('%s is caught by the exhaustive search alone, by the invariants its comment names, with a trace of at most 12 actions; violated for seeds 1 to 20', async (name) => {
+  it.each(unsafe)('%s is caught by the exhaustive search alone, by the invariants its comment names, with a trace of at most 12 actions; violated for seeds 1 to 20', { timeout: 300_000 }, async (name) => {
     const path = join(root, 'examples', 'unsafe', name);
     const { setup, bounds } = await setupOf(path);
     const result = verify(setup, { exhaustive: bounds, runs: 0, seed: 1, maxSteps: 40 });
