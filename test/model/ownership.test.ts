@@ -331,8 +331,12 @@ describe('AOTM details (OWN-8, 11.1)', () => {
   });
 
   it('a takeover the operator already set starts no timer; one set during the grace period is replaced by AOTM\'s own setting, not doubled', () => {
-    const preset = after(withAotm('write'), [{ type: 'cluster-fail', cluster: 1 }, { type: 'set-takeover', at: 2, of: 0, mode: 'read' }]);
-    expect(preset.state.aotmTimers.map((timer) => timer.of)).toEqual([1]);
+    // After AOTM's own takeover, C0 still unreachable: no new grace period starts.
+    const taken = after(withAotm('write'), [{ type: 'cluster-fail', cluster: 0 }, { type: 'advance', minutes: 20 }, { type: 'advance', minutes: 30 }]);
+    expect(taken.state.aotmTimers).toEqual([]);
+    expect(ofKind(taken.observations, 'aotm-grace-started')).toHaveLength(1);
+    // A cluster that is down itself detects nothing.
+    expect(after(withAotm('write'), [{ type: 'cluster-fail', cluster: 2 }]).state.aotmTimers).toEqual([]);
     const during = after(withAotm('write'), [{ type: 'cluster-fail', cluster: 0 }, { type: 'advance', minutes: 10 }, { type: 'set-takeover', at: 2, of: 0, mode: 'read' }, { type: 'advance', minutes: 10 }]);
     expect(during.state.takeovers).toEqual([{ at: 2, of: 0, mode: 'write', source: 'aotm' }]);
     // Only C2's own setting for C0 is replaced: a setting at C1 stays.
@@ -345,6 +349,11 @@ describe('AOTM details (OWN-8, 11.1)', () => {
     expect(ofKind(read.observations, 'aotm-takeover')[0]?.message).toBe('G0010 Autonomic ownership takeover manager within library C2 determined that library C0 is unavailable. The Read-Only ownership takeover mode has been enabled.');
     const limited = after(withAotm('write', [1]), [{ type: 'cluster-fail', cluster: 0 }, { type: 'cluster-fail', cluster: 1 }]);
     expect(limited.state.aotmTimers.map((timer) => timer.of)).toEqual([1]);
+  });
+
+  it('a peer in service mode counts as down for the TSSC check (OWN-6)', () => {
+    const { observations } = after(withAotm('write'), [{ type: 'service-prep', cluster: 0 }, { type: 'service-mode', cluster: 0 }, { type: 'advance', minutes: 20 }]);
+    expect(ofKind(observations, 'aotm-takeover')).toEqual([expect.objectContaining({ at: 2, of: 0, ownerActuallyDown: true })]);
   });
 
   it('links down, owner alive: the check says so and tries again after the retry period', () => {
