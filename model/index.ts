@@ -28,7 +28,7 @@ export type { ClusterCopy, ClusterStatus, GridState, MountState, OwnershipToken,
 export { initialState } from './initial.js';
 export { step } from './step.js';
 export { gridStates, gridStateNames, type GridStateCode } from './gridStates.js';
-export { dualOwnedVolumes, hasDiverged, nextDeadline, oldestUncopiedAge, readabilityThrough, type Readability } from './queries.js';
+export { classDefinedOn, dualOwnedVolumes, hasDiverged, nextDeadline, oldestUncopiedAge, readabilityThrough, type Readability } from './queries.js';
 export { scratchCandidates } from './mount.js';
 export { copySource } from './copies.js';
 export { effectiveCopyPoints } from './selection.js';

@@ -1,4 +1,4 @@
-import type { ClusterId } from './definition.js';
+import type { ClusterId, GridDefinition } from './definition.js';
 import { onOneLine } from './lineage.js';
 import { ownershipPlan, writeCapableOwners } from './ownership.js';
 import { privateIoCluster } from './selection.js';
@@ -108,4 +108,13 @@ export function nextDeadline(state: GridState): number | null {
     Object.entries(volume.copies).some(([id, copy]) => copy.resident && copy.preference === 'PG0' && copy.dataVersion !== null && clusterDefinition(state.definition, Number(id))?.kind === 'tape-attached' && state.clusters[Number(id)] === 'up'),
   );
   return pending ? 1 : null;
+}
+
+/**
+ * The management class a generated job on `cluster` writes with: the first class that has a
+ * definition on that cluster (CCP-1: the mount cluster's definition applies), else the first class.
+ * Shared by the what-if workload and the verification preamble.
+ */
+export function classDefinedOn(definition: GridDefinition, cluster: ClusterId): string | undefined {
+  return (definition.managementClasses.find((mc) => mc.copyModes[cluster] !== undefined) ?? definition.managementClasses[0])?.name;
 }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { canCommunicate, nextDeadline, pairKey, scratchCandidates, type ClusterId, type GridEvent, type GridState, type HostDefinition, type TakeoverMode } from '../model/index.js';
+import { canCommunicate, classDefinedOn, nextDeadline, pairKey, scratchCandidates, type ClusterId, type GridEvent, type GridState, type HostDefinition, type TakeoverMode } from '../model/index.js';
 import { hostVolsers, matchesPattern, type VerifySetup } from './setup.js';
 
 /**
@@ -232,7 +232,7 @@ export function preambleEvents(setup: VerifySetup): GridEvent[] {
     });
     const first = clusters[0];
     if (host.role !== 'production' || first === undefined) return;
-    const managementClass = (setup.definition.managementClasses.find((mc) => mc.copyModes[first] !== undefined) ?? setup.definition.managementClasses[0])?.name;
+    const managementClass = classDefinedOn(setup.definition, first);
     if (managementClass === undefined) return;
     const atFirst = names.filter((_, nameIndex) => nameIndex % clusters.length === 0);
     for (const volser of atFirst.slice(0, Math.ceil(atFirst.length / 2))) {

@@ -1,4 +1,4 @@
-import { pairKey, type ClusterId, type GridDefinition, type GridEvent, type TakeoverMode } from '../model/index.js';
+import { classDefinedOn, pairKey, type ClusterId, type GridDefinition, type GridEvent, type TakeoverMode } from '../model/index.js';
 import type { Job, Scenario, TimedEvent } from './scenario.js';
 
 /**
@@ -141,7 +141,7 @@ export function whatIfScenario(definition: GridDefinition, options: WhatIfOption
     const prefix = String.fromCharCode(65 + hostIndex);
     host.online.forEach((cluster, position) => {
       const names = [0, 1, 2].map((k) => `${prefix}${cluster}${String(position * 3 + k + 1).padStart(4, '0')}`);
-      const managementClass = (definition.managementClasses.find((mc) => mc.copyModes[cluster] !== undefined) ?? definition.managementClasses[0])?.name ?? '';
+      const managementClass = classDefinedOn(definition, cluster) ?? '';
       const data = names[0] as string;
       setup.push({ type: 'insert', cluster, volsers: names, category: host.scratchCategory });
       setup.push({ type: 'scratch-mount', host: host.name, cluster, managementClass }, { type: 'write', cluster, volser: data }, { type: 'rewind-unload', cluster, volser: data });
@@ -159,7 +159,7 @@ export function whatIfScenario(definition: GridDefinition, options: WhatIfOption
     host.online.forEach((cluster) => {
       const names = Array.from({ length: backlog }, (_, k) => `${prefix}B${cluster}${String(k + 1).padStart(3, '0')}`);
       if (names.length === 0) return;
-      const managementClass = (definition.managementClasses.find((mc) => mc.copyModes[cluster] !== undefined) ?? definition.managementClasses[0])?.name ?? '';
+      const managementClass = classDefinedOn(definition, cluster) ?? '';
       setup.push({ type: 'insert', cluster, volsers: names, category: host.scratchCategory });
       for (const volser of names) {
         setup.push({ type: 'scratch-mount', host: host.name, cluster, managementClass, volser }, { type: 'write', cluster, volser }, { type: 'rewind-unload', cluster, volser });
@@ -173,7 +173,7 @@ export function whatIfScenario(definition: GridDefinition, options: WhatIfOption
   for (const host of production) {
     // After the failure, hosts work through the clusters that are left (11.2.6 step 2).
     for (const cluster of host.online.filter((id) => !failedClusters.has(id))) {
-      afterFailure.push({ name: `${host.name} reruns a scratch write through C${cluster}`, host: host.name, cluster, mount: { kind: 'scratch', managementClass: (definition.managementClasses.find((mc) => mc.copyModes[cluster] !== undefined) ?? definition.managementClasses[0])?.name ?? '' }, write: true });
+      afterFailure.push({ name: `${host.name} reruns a scratch write through C${cluster}`, host: host.name, cluster, mount: { kind: 'scratch', managementClass: classDefinedOn(definition, cluster) ?? '' }, write: true });
       for (const volser of watch) afterFailure.push({ name: `${host.name} reads ${volser} through C${cluster}`, host: host.name, cluster, mount: { kind: 'specific', volser }, write: false });
     }
   }
@@ -198,7 +198,7 @@ export function whatIfScenario(definition: GridDefinition, options: WhatIfOption
     for (const cluster of host.online.filter((id) => !failedClusters.has(id))) {
       // Production's scratch pool, as its catalog copy and DEVSUP settings say.
       const category = production[0]?.scratchCategory ?? host.scratchCategory;
-      afterFailure.push({ name: `${host.name} (running production) writes a scratch volume through C${cluster}`, host: host.name, cluster, mount: { kind: 'scratch', managementClass: (definition.managementClasses.find((mc) => mc.copyModes[cluster] !== undefined) ?? definition.managementClasses[0])?.name ?? '', category }, write: true });
+      afterFailure.push({ name: `${host.name} (running production) writes a scratch volume through C${cluster}`, host: host.name, cluster, mount: { kind: 'scratch', managementClass: classDefinedOn(definition, cluster) ?? '', category }, write: true });
       for (const volser of watch) afterFailure.push({ name: `${host.name} (running production) reads ${volser} through C${cluster}`, host: host.name, cluster, mount: { kind: 'specific', volser }, write: false });
     }
   }
