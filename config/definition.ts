@@ -24,6 +24,7 @@ const bytesPerMB = 1e6;
 /** Builds the model's grid definition from a validated file: numbers in minutes and decimal MB. */
 export function buildDefinition(config: GridConfigFile, units: UnitParser): GridDefinition {
   const minutes = (text: string): number => requireValue(units.quantity(text, 'duration')).value / 60;
+  const expireMinutes = (text: string | undefined): number => (text === undefined || text === 'none' ? 0 : minutes(text));
   const megabytes = (text: string): number => requireValue(units.quantity(text, 'data')).value / bytesPerMB;
   const clusters: ClusterDefinition[] = [...config.clusters]
     .sort((a, b) => a.id - b.id)
@@ -93,7 +94,9 @@ export function buildDefinition(config: GridConfigFile, units: UnitParser): Grid
       insert: config.categories.insert ?? configDefaults.insertCategory,
       scratch: config.categories.scratch.map((scratch) => ({
         id: scratch.id,
-        expireHoldMinutes: scratch.expireHold === undefined || scratch.expireHold === 'none' ? 0 : minutes(scratch.expireHold),
+        expireHoldMinutes: expireMinutes(scratch.expireHold),
+        // CAT-5: the expire time deletes the data whether or not it also holds the volume.
+        ...(expireMinutes(scratch.deleteExpire ?? scratch.expireHold) > 0 ? { deleteExpireMinutes: expireMinutes(scratch.deleteExpire ?? scratch.expireHold) } : {}),
         ...(scratch.clusters === undefined ? {} : { fastReadyAt: scratch.clusters }),
       })),
       private: config.categories.private ?? [],

@@ -25,6 +25,7 @@ export type ConfigProblemCode =
   | 'insert-category-excluded'
   | 'disk-only-physical'
   | 'category-role-conflict'
+  | 'expire-time-conflict'
   | 'share-sum'
   | 'weakened-run'
   | 'aotm-shared-network'

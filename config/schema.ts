@@ -157,7 +157,10 @@ function buildSchema(units: UnitParser | null) {
     id: category('scratch (Fast Ready) category'),
     name: z.string().optional(),
     expireHold: z
-      .union([quantity('duration', 'expire hold of volumes returned to this category (CAT-2)'), z.literal('none')])
+      .union([quantity('duration', 'expire time with hold: a volume returned to this category can be neither mounted nor reused until it passes, and Delete Expire then deletes its data (CAT-2, CAT-5)'), z.literal('none')])
+      .optional(),
+    deleteExpire: z
+      .union([quantity('duration', 'expire time without hold: Delete Expire deletes the data of a volume this long after it was returned to this category; it can be reused at once (CAT-5)'), z.literal('none')])
       .optional(),
     clusters: z.array(clusterId).min(1).optional().meta({ description: 'the clusters whose MI defines this category as Fast Ready (default: every cluster; CAT-1, 11.10.1 step 4)' }),
   });

@@ -48,6 +48,13 @@ function rawClusterIds(raw: unknown): number[] {
 }
 
 /** Runs every cross-field check. */
+/** An expire time in seconds, or null when absent, "none" or not a duration (the schema reports those). */
+function expireSeconds(units: UnitParser, text: unknown): number | null {
+  if (typeof text !== 'string' || text === 'none') return null;
+  const parsed = units.quantity(text, 'duration');
+  return parsed.ok ? parsed.value.value : null;
+}
+
 export function semanticChecks(config: Salvaged, units: UnitParser, context: Context): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const clusters = present(config.clusters);
@@ -130,6 +137,18 @@ export function semanticChecks(config: Salvaged, units: UnitParser, context: Con
     categories.scratch.forEach((scratch, index) => {
       claim(scratch.id, 'scratch', ['categories', 'scratch', index, 'id']);
       scratchIds.add(scratch.id);
+      // CAT-5: the MI sets one expire time per category; expire hold only says whether it also blocks mounts.
+      const hold = expireSeconds(units, scratch.expireHold);
+      const deletion = scratch.deleteExpire === 'none' ? 0 : expireSeconds(units, scratch.deleteExpire);
+      if (hold !== null && deletion !== null && hold !== deletion) {
+        problems.push(
+          configError('expire-time-conflict', ['categories', 'scratch', index, 'deleteExpire'], `category ${scratch.id} has an expire hold of ${String(scratch.expireHold)} and a Delete Expire of ${String(scratch.deleteExpire)}, but a scratch category has one expire time, used by both`, {
+            rule: 'CAT-5',
+            expected: `deleteExpire equal to expireHold (${String(scratch.expireHold)}), or left out`,
+            found: String(scratch.deleteExpire),
+          }),
+        );
+      }
     });
     (categories.private ?? []).forEach((category, index) => claim(category, 'private', ['categories', 'private', index]));
     (categories.error ?? []).forEach((category, index) => claim(category, 'error', ['categories', 'error', index]));

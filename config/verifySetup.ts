@@ -1,4 +1,5 @@
-import type { GridDefinition } from '../model/index.js';
+import type { LoadedConfig } from './load.js';
+import { mustParse } from './quantity.js';
 import type { DrTestSetup, TakeoverRule, VerifySetup } from '../properties/setup.js';
 import { defaultExhaustiveBounds, type ExhaustiveBounds } from '../properties/verify.js';
 import type { GridConfigFile } from './schema.js';
@@ -6,8 +7,9 @@ import type { GridConfigFile } from './schema.js';
 /** Default number of scratch volumes each host starts with in an exploration. */
 export const defaultVolumesPerHost = 4;
 
-/** The verification setup of a validated configuration: runbook, DR test, targets. */
-export function buildVerifySetup(config: GridConfigFile, definition: GridDefinition, volumesPerHost = defaultVolumesPerHost): VerifySetup {
+/** The verification setup of a loaded configuration: runbook, DR test, targets. */
+export function buildVerifySetup(loaded: Pick<LoadedConfig, 'config' | 'definition' | 'units'>, volumesPerHost = defaultVolumesPerHost): VerifySetup {
+  const { config, definition, units } = loaded;
   const runbook: TakeoverRule[] = (config.runbook?.takeover ?? []).map((rule) => ({
     mode: rule.mode,
     ...(rule.at === undefined ? {} : { at: rule.at }),
@@ -33,6 +35,7 @@ export function buildVerifySetup(config: GridConfigFile, definition: GridDefinit
           productionRejectAnyUse: config.drTest.tms?.production?.rejectAnyUse ?? [],
           testRejectOutput: config.drTest.tms?.test?.rejectOutput ?? [],
           testReturnToScratch: config.drTest.tms?.test?.returnToScratch ?? false,
+          ...(config.drTest.length === undefined ? {} : { lengthMinutes: mustParse(units.quantity(config.drTest.length, 'duration')).value / 60 }),
         };
   const disasterHosts = (config.hosts ?? []).filter((host) => host.takesOverProduction === true).map((host) => host.name);
   return { definition, runbook, drTest, survivesLossOfOneCluster: config.targets?.survivesLossOfOneCluster ?? [], volumesPerHost, ...(disasterHosts.length === 0 ? {} : { disasterHosts }) };

@@ -133,11 +133,18 @@ export interface ManagementClassDefinition {
   readonly copyModes: Readonly<Record<ClusterId, readonly CopyPoint[]>>;
 }
 
-/** A scratch (Fast Ready) category and its expire hold (CAT-1, CAT-2). */
+/** A scratch (Fast Ready) category, its expire hold and Delete Expire (CAT-1, CAT-2, CAT-5). */
 export interface ScratchCategoryDefinition {
   readonly id: string;
   /** Expire hold in minutes; 0 means no hold (a scratched volume is reusable at once). */
   readonly expireHoldMinutes: number;
+  /**
+   * Delete Expire in minutes (CAT-5, 11.4.1): this long after a volume entered the category, a cluster
+   * that treats the category as Fast Ready deletes its copy of the data. Absent or 0: never deleted.
+   * The MI has one expire time per category, which the hold also uses; the two are kept apart here
+   * so that a model test can set either alone.
+   */
+  readonly deleteExpireMinutes?: number;
   /**
    * The clusters whose MI defines the category as Fast Ready (5.3.5: the attribute is set per cluster;
    * 11.10.1 step 4 defines the DR host's scratch categories on the DR cluster). Absent: every cluster.

@@ -63,7 +63,8 @@ export type GridEvent =
   | { readonly type: 'snapshot-catalog'; readonly from: string; readonly to: string }
   /** The DR host's test environment is destaged at the end of a test: its catalog snapshot is gone. */
   | { readonly type: 'clear-catalog'; readonly host: string }
-  | { readonly type: 'begin-dr-test' }
+  /** A DR test starts; `lengthMinutes` is its planned length, when known (11.9.7). */
+  | { readonly type: 'begin-dr-test'; readonly lengthMinutes?: number }
   /** A real disaster is declared: `host` runs production from here on, with a copy of the production catalog (DRT-7, 11.11). */
   | { readonly type: 'declare-disaster'; readonly host: string }
   | { readonly type: 'end-dr-test' }

@@ -8,6 +8,7 @@ import type { GridState, MountState, VolumeState } from './state.js';
 import { firstLinkUp } from './topology.js';
 import { mutableVolume } from './volumes.js';
 import { expireHoldActive, isFastReadyAt, writeProtectApplies } from './categories.js';
+import { deletedByExpire } from './expire.js';
 
 /**
  * Checks that apply to every mount: the host exists and has the cluster's devices online over a working
@@ -163,7 +164,8 @@ export function scratchMount(
  * A specific mount of a named volume (OWN-2..6, TVC-1/2, CAT-1/2, WP-1/3):
  * ownership first, then the I/O cache among valid copies. A volume in a scratch category is presented
  * empty (CAT-1) unless write protect's "ignore fast ready" applies (WP-3: data shown, read-only);
- * during its expire hold it cannot be mounted at all (CAT-2).
+ * during its expire hold it cannot be mounted at all (CAT-2); once Delete Expire deleted its data
+ * everywhere, a mount that wants the data is refused (`data-deleted`, CAT-5).
  */
 export function specificMount(state: GridState, event: { host: string; cluster: ClusterId; volser: string }, observations: Observation[]): void {
   const fail = (reason: RefusalReason, detail?: string): void => {
@@ -186,10 +188,12 @@ export function specificMount(state: GridState, event: { host: string; cluster: 
     surfaced === 'empty'
       ? scratchIoCluster(state, event.cluster, effectiveCopyPoints(state.definition, record.managementClass, event.cluster, true))
       : privateIoCluster(state, volume, event.cluster);
-  if (ioCluster === null && ownershipPlan(state, volume, event.cluster).kind !== 'refused') return fail('no-valid-copy');
+  // CAT-5: no valid copy because Delete Expire deleted the data is a lost volume, not a missing copy.
+  const noCopy = (): void => (deletedByExpire(state, volume, event.cluster) ? fail('data-deleted', record.category) : fail('no-valid-copy'));
+  if (ioCluster === null && ownershipPlan(state, volume, event.cluster).kind !== 'refused') return noCopy();
   const ownership = acquireOwnership(state, volume, event.cluster, observations);
   if (!ownership.ok) return fail(ownership.reason, ownership.owner === null ? undefined : `owner C${ownership.owner}`);
-  if (ioCluster === null) return fail('no-valid-copy');
+  if (ioCluster === null) return noCopy();
   if (surfaced === 'data' && ioCluster !== event.cluster && cluster?.override.forceLocalCopy === true) {
     ioCluster = forceCopyToLocal(state, volume, ioCluster, event.cluster, observations);
   }

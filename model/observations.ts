@@ -33,7 +33,8 @@ export type RefusalReason =
   | 'cannot-rejoin'
   | 'not-failed'
   | 'io-cluster-unreachable'
-  | 'copy-export-running';
+  | 'copy-export-running'
+  | 'data-deleted';
 
 /** How a successful mount presented the volume (CAT-1, WP-3). */
 export type Surfaced = 'data' | 'empty';
@@ -89,6 +90,8 @@ export type Observation =
   /** OWN-12: write ownership taken with no consistent copy reachable. */
   | { readonly kind: 'no-consistent-copy'; readonly volser: string; readonly cluster: ClusterId }
   | { readonly kind: 'auto-removed'; readonly volser: string; readonly cluster: ClusterId }
+  /** CAT-5: Delete Expire deleted `cluster`'s copy of a volume that sat in scratch `category` past its expire time. */
+  | { readonly kind: 'data-expired'; readonly volser: string; readonly cluster: ClusterId; readonly category: string }
   | { readonly kind: 'migrated'; readonly volser: string; readonly cluster: ClusterId }
   /** GS-5: a grid component failed and the cluster calls home. */
   | { readonly kind: 'call-home'; readonly component: string }

@@ -3,6 +3,7 @@ import { onOneLine } from './lineage.js';
 import { ownershipPlan, writeCapableOwners } from './ownership.js';
 import { privateIoCluster } from './selection.js';
 import { copySource, pairCopyRate } from './copies.js';
+import { deleteExpireAt } from './expire.js';
 import { clusterDefinition, pairKey } from './topology.js';
 import type { GridState, VolumeState } from './state.js';
 
@@ -79,7 +80,7 @@ export function oldestUncopiedAge(state: GridState): number {
 
 /**
  * Minutes until the next moment at which time changes something discrete (OWN-8, CAT-2, CCP-2): an
- * AOTM check falls due, an expire hold ends, or a queued copy that can move at a link's copy rate
+ * AOTM check falls due, an expire hold ends, Delete Expire deletes a copy (CAT-5), or a queued copy that can move at a link's copy rate
  * completes; else, if copies from peers still sit in a tape-attached cache (PG0, CCP-9), a minute (they
  * leave at the next advance). Null when time passing would change nothing but clocks.
  */
@@ -88,9 +89,11 @@ export function nextDeadline(state: GridState): number | null {
   for (const timer of state.aotmTimers) if (timer.nextCheckAt > state.time) soonest = Math.min(soonest, timer.nextCheckAt - state.time);
   const holds = new Map(state.definition.categories.scratch.map((category) => [category.id, category.expireHoldMinutes]));
   for (const volume of Object.values(state.volumes)) {
-    for (const copy of Object.values(volume.copies)) {
+    for (const [id, copy] of Object.entries(volume.copies)) {
       const hold = holds.get(copy.category) ?? 0;
       if (hold > 0 && copy.categorySince !== null && copy.categorySince + hold > state.time) soonest = Math.min(soonest, copy.categorySince + hold - state.time);
+      const deletion = deleteExpireAt(state, Number(id), copy);
+      if (deletion !== null && deletion > state.time) soonest = Math.min(soonest, deletion - state.time);
     }
   }
   const busyPairs = new Set<string>();

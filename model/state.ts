@@ -150,6 +150,12 @@ export interface GridState {
   catalogs: Record<string, Record<string, CatalogEntry>>;
   /** True between `begin-dr-test` and `end-dr-test` (OWN-9). */
   drTestActive: boolean;
+  /**
+   * When the running DR test is planned to end (`begin-dr-test` with a length), or null for no stated
+   * end. Verification lets the DR host act only before it: an expire hold longer than the test is the
+   * protection 11.9.7 names, and it can only be shown against a test of known length.
+   */
+  drTestEndsAt: number | null;
   /** Hosts running production from a copy of the production catalog after a declared disaster (DRT-7). */
   disasterHosts: string[];
   /**

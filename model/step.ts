@@ -3,6 +3,7 @@ import { autoRemove, migratePreferenceGroupZero } from './cache.js';
 import { deferredCopy, drainCopies } from './copies.js';
 import type { GridEvent } from './events.js';
 import { clusterFail, clusterRestore, endService, siteFail, siteRestore, hostLinkFail, hostLinkRestore, linkFail, linkRestore, serviceMode, servicePrep } from './failures.js';
+import { runDeleteExpire } from './expire.js';
 import { cloneState } from './initial.js';
 import { beginCopyOnWrite, endCopyOnWrite } from './volumes.js';
 import { changeAttributes, insert, returnToScratch, rewindUnload, write } from './io.js';
@@ -110,13 +111,16 @@ function apply(state: GridState, event: GridEvent, observations: Observation[]):
       return;
     case 'begin-dr-test':
       state.drTestActive = true;
+      state.drTestEndsAt = event.lengthMinutes !== undefined && event.lengthMinutes > 0 ? state.time + event.lengthMinutes : null;
       return;
     case 'end-dr-test':
       state.drTestActive = false;
+      state.drTestEndsAt = null;
       return;
     case 'declare-disaster':
       // A disaster ends any DR test: the DR host's environment becomes production (DRT-7).
       state.drTestActive = false;
+      state.drTestEndsAt = null;
       if (!state.disasterHosts.includes(event.host)) state.disasterHosts.push(event.host);
       return;
     case 'advance':
@@ -168,11 +172,12 @@ function setFastReady(state: GridState, event: Extract<GridEvent, { type: 'set-f
   state.fastReadyRemoved = event.enabled ? others : [...others, key].sort();
 }
 
-/** Time passes: copies drain at link rates, AOTM timers fire, PG0 copies leave tape-attached caches. */
+/** Time passes: copies drain at link rates, Delete Expire runs, AOTM timers fire, PG0 copies leave tape-attached caches. */
 function advance(state: GridState, minutes: number, observations: Observation[]): void {
   if (!(minutes > 0)) return;
   drainCopies(state, minutes, observations);
   state.time += minutes;
+  runDeleteExpire(state, observations);
   evaluateAotmTimers(state, observations);
   for (const id of clusterIds(state.definition)) migratePreferenceGroupZero(state, id, observations);
 }

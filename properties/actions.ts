@@ -79,9 +79,14 @@ function pick<T>(list: readonly T[], position: number): T | undefined {
   return list.length === 0 ? undefined : list[position % list.length];
 }
 
-/** Hosts that may act now: production always, the DR test host only while its test runs. */
-function activeHosts(setup: VerifySetup, state: GridState): HostDefinition[] {
-  return setup.definition.hosts.filter((host) => host.role === 'production' || (state.drTestActive && setup.drTest?.host === host.name) || state.disasterHosts.includes(host.name));
+/**
+ * Hosts that may act now: production always, the DR test host only while its test runs and before
+ * its planned length has passed (11.9.7, assumption ASM-22), a DR host that took over production
+ * after a disaster.
+ */
+export function activeHosts(setup: VerifySetup, state: GridState): HostDefinition[] {
+  const testRuns = state.drTestActive && (state.drTestEndsAt === null || state.time < state.drTestEndsAt);
+  return setup.definition.hosts.filter((host) => host.role === 'production' || (testRuns && setup.drTest?.host === host.name) || state.disasterHosts.includes(host.name));
 }
 
 /**
@@ -138,7 +143,7 @@ export function runbookAllows(setup: VerifySetup, state: GridState, at: ClusterI
 export function drTestBeginEvents(setup: VerifySetup): GridEvent[] {
   const test = setup.drTest;
   if (test === null) return [];
-  const events: GridEvent[] = [{ type: 'begin-dr-test' }];
+  const events: GridEvent[] = [test.lengthMinutes === undefined ? { type: 'begin-dr-test' } : { type: 'begin-dr-test', lengthMinutes: test.lengthMinutes }];
   for (const host of setup.definition.hosts) {
     if (host.role === 'production') events.push({ type: 'snapshot-catalog', from: host.name, to: test.host });
   }

@@ -45,6 +45,11 @@ export interface DrTestSetup {
   readonly testRejectOutput: readonly string[];
   /** Return-to-scratch running on the test host (DRT-4 says it must not). */
   readonly testReturnToScratch: boolean;
+  /**
+   * Planned length of the test in minutes (`drTest.length`): the DR host acts only before it ends, so
+   * an expire time longer than the test protects its input (11.9.7, CAT-2, CAT-5). Absent: unbounded.
+   */
+  readonly lengthMinutes?: number;
 }
 
 /** Whether an RMM-style pattern ("TST*", "A00001") matches a volume serial. */

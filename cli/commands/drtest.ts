@@ -33,7 +33,7 @@ export async function runDrTest(file: string, options: { json: boolean; checklis
   }
   const loaded = await loadConfigOrReport(file, io);
   if (loaded === null) return exitCodes.badInput;
-  const setup = buildVerifySetup(loaded.config, loaded.definition);
+  const setup = buildVerifySetup(loaded);
   if (setup.drTest === null) {
     io.err(`${file}: no drTest section: describe the DR test plan (host, clusters, links, write protect, test range, TMS rules)`);
     return exitCodes.badInput;

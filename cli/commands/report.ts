@@ -95,7 +95,7 @@ export async function runReport(file: string, options: { out?: string; force: bo
   }
   const catalog = await loadCatalogOrReport(loaded, io, options.catalog);
   if (catalog === null) return exitCodes.badInput;
-  const setup = buildVerifySetup(loaded.config, loaded.definition);
+  const setup = buildVerifySetup(loaded);
   const progress = createProgress('verifying', process.stderr.isTTY === true);
   const measured = verify(setup, { exhaustive: exhaustiveBoundsOf(loaded.config), runs, seed, maxSteps: 40, onProgress: verifyProgressBar(progress) });
   progress.finish();

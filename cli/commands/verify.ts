@@ -102,7 +102,7 @@ export async function runVerify(file: string, options: VerifyCommandOptions, io:
     io.err(`${file}: verification needs at least one host (hosts: [...]) to issue mounts`);
     return exitCodes.badInput;
   }
-  const setup = buildVerifySetup(loaded.config, loaded.definition, randomVolumes);
+  const setup = buildVerifySetup(loaded, randomVolumes);
   // The configuration's own scope (its verification section), then the command line over it.
   const own = exhaustiveBoundsOf(loaded.config);
   const bounds = {

@@ -5,7 +5,7 @@ import { hostVolsers, matchesPattern, type VerifySetup } from '../setup.js';
  * The canonical form of a state: what the exhaustive search keys, stores and expands. Two states that
  * the model cannot tell apart map to one canonical state, which is what keeps the search finite:
  * - time: the clock is moved to 0 and every time stamp is kept relative to it; an expire hold that
- *   has run out is forgotten; write times keep only their order (the one thing auto-removal reads);
+ *   has run out is forgotten (or pinned at the longest expire time where Delete Expire may still act); write times keep only their order (the one thing auto-removal reads);
  *   copy-queue and mount start times are kept out (they only feed reported ages);
  * - history: of a volume's data and metadata version trees only the versions some record, mount or
  *   queued copy refers to (and the root and the newest) are kept, with their ancestry;
@@ -59,8 +59,23 @@ function compactLineage(parent: readonly number[], referenced: Set<number>): { p
 }
 
 /** Longest expire hold of any scratch category: a record older than that is out of every hold. */
+/** The longest expire time of any scratch category, hold or Delete Expire (CAT-2, CAT-5): past it, only "expired" matters. */
 function longestHold(state: GridState): number {
-  return state.definition.categories.scratch.reduce((longest, category) => Math.max(longest, category.expireHoldMinutes), 0);
+  return state.definition.categories.scratch.reduce((longest, category) => Math.max(longest, category.expireHoldMinutes, category.deleteExpireMinutes ?? 0), 0);
+}
+
+/**
+ * A record's time in its category, relative to now. Past the longest expire time every comparison
+ * the model makes gives "expired", so one value stands for all of them: null ("as inserted") where
+ * the category deletes nothing, and `-holdLimit` where Delete Expire can still act on the record
+ * (a cluster that was down, or that ignored fast ready under write protect, deletes later: CAT-5).
+ */
+function canonicalSince(state: GridState, copy: ClusterCopy, holdLimit: number): number | null {
+  if (copy.categorySince === null) return null;
+  const since = relativeTime(copy.categorySince, state.time);
+  if (since + holdLimit > 0) return since;
+  const deletes = state.definition.categories.scratch.some((category) => category.id === copy.category && (category.deleteExpireMinutes ?? 0) > 0);
+  return deletes ? -holdLimit : null;
 }
 
 function renumberVolume(state: GridState, volume: VolumeState, writeRank: number, holdLimit: number): { volume: VolumeState; dataOf: (version: number) => number } {
@@ -83,14 +98,13 @@ function renumberVolume(state: GridState, volume: VolumeState, writeRank: number
   for (const id of Object.keys(volume.copies).map(Number).sort((a, b) => a - b)) {
     const copy = volume.copies[id];
     if (copy === undefined) continue;
-    const since = copy.categorySince === null ? null : relativeTime(copy.categorySince, state.time);
     copies[id] = {
       dataVersion: copy.dataVersion === null ? null : dataOf(copy.dataVersion),
       knownDataVersion: dataOf(copy.knownDataVersion),
       metaVersion: meta.map.get(copy.metaVersion) ?? copy.metaVersion,
       category: copy.category,
       managementClass: copy.managementClass,
-      categorySince: since === null || since + holdLimit <= 0 ? null : since,
+      categorySince: canonicalSince(state, copy, holdLimit),
       resident: copy.resident,
       preference: copy.preference,
     };
@@ -210,7 +224,9 @@ export function canonicalize(state: GridState, symmetry: VolumeSymmetry): Canoni
   const takeovers = [...state.takeovers].sort((a, b) => a.at - b.at || a.of - b.of);
   const aotmTimers = [...state.aotmTimers].sort((a, b) => a.at - b.at || a.of - b.of).map((timer) => ({ ...timer, since: 0, nextCheckAt: relativeTime(timer.nextCheckAt, state.time) }));
   const copiesSuspended = [...state.copiesSuspended].sort((a, b) => a - b);
-  let key = JSON.stringify([state.clusters, state.links, state.hostPaths, takeovers, aotmTimers, copyQueue, copiesSuspended, state.writeProtect, state.drTestActive, [...state.disasterHosts].sort(), state.lostSites, state.fastReadyRemoved, state.copyExportRunning]);
+  // A planned end that has passed is "over", whenever it passed: the DR host can no longer act.
+  const drTestEndsAt = state.drTestEndsAt === null ? null : Math.max(0, relativeTime(state.drTestEndsAt, state.time));
+  let key = JSON.stringify([state.clusters, state.links, state.hostPaths, takeovers, aotmTimers, copyQueue, copiesSuspended, state.writeProtect, state.drTestActive, drTestEndsAt, [...state.disasterHosts].sort(), state.lostSites, state.fastReadyRemoved, state.copyExportRunning]);
   for (const entry of named) key += `#${entry.name}=${entry.signature}`;
   const build = (): GridState => {
     const volumes: GridState['volumes'] = {};
@@ -234,6 +250,7 @@ export function canonicalize(state: GridState, symmetry: VolumeSymmetry): Canoni
       writeProtect: [...state.writeProtect],
       catalogs,
       drTestActive: state.drTestActive,
+      drTestEndsAt,
       disasterHosts: [...state.disasterHosts].sort(),
       lostSites: [...state.lostSites],
       fastReadyRemoved: [...state.fastReadyRemoved],

@@ -1,6 +1,6 @@
 import { pairKey, scratchCandidates, type GridState } from '../../model/index.js';
 import { failedComponents } from '../failureBound.js';
-import { losableSites, resolveAction, type Action, type ResolvedAction } from '../actions.js';
+import { activeHosts, losableSites, resolveAction, type Action, type ResolvedAction } from '../actions.js';
 import type { VerifySetup } from '../setup.js';
 
 /**
@@ -14,10 +14,10 @@ export function enabledActions(setup: VerifySetup, state: GridState, maxFailures
   const failed = failedComponents(setup, state);
   const mayFail = failed.size < maxFailures;
   const candidates: Action[] = [];
-  const activeHosts = definition.hosts.filter((host) => host.role === 'production' || (state.drTestActive && setup.drTest?.host === host.name) || state.disasterHosts.includes(host.name));
+  const hosts = activeHosts(setup, state);
   const volumes = Object.keys(state.volumes).length;
   const mounts = Object.values(state.volumes).reduce((count, volume) => count + volume.mounts.length, 0);
-  activeHosts.forEach((host, hostIndex) => {
+  hosts.forEach((host, hostIndex) => {
     const testHost = host.name === setup.drTest?.host;
     const classes = testHost && setup.drTest?.testManagementClass !== null ? 1 : definition.managementClasses.length;
     host.online.forEach((cluster, clusterIndex) => {

@@ -44,7 +44,8 @@ describe('configuration validation', () => {
     ]);
     // 2 x 10 Gb/s x 0.85 efficiency = 17 Gb/s = 2125 MB/s = 127,500 MB/min.
     expect(result.definition.links[0]?.copyRateMBPerMinute).toBeCloseTo(127_500, 6);
-    expect(result.definition.categories.scratch).toEqual([{ id: '0002', expireHoldMinutes: 1440 }]);
+    // CAT-5: the expire time of a category with hold also deletes the data when it passes.
+    expect(result.definition.categories.scratch).toEqual([{ id: '0002', expireHoldMinutes: 1440, deleteExpireMinutes: 1440 }]);
     expect(result.definition.managementClasses[0]?.copyModes[1]).toEqual(['D', 'R']);
   });
 
@@ -125,6 +126,19 @@ describe('configuration validation', () => {
 
   it('mistake 13: workload shares that do not add up to 1', async () => {
     expect(find(await problemsOf(minimal.replace('managementClasses: { MC: 1 }', 'managementClasses: { MC: 0.6 }')), 'share-sum').found).toBe('0.600');
+  });
+
+  it('CAT-5: Delete Expire without hold deletes but does not hold; "none" deletes nothing; an expire hold and a Delete Expire that differ are an error (one expire time per category)', async () => {
+    const categoriesOf = async (scratch: string): Promise<unknown> => {
+      const result = await validateConfigText(minimal.replace('scratch: [{ id: "0002", expireHold: "24 h" }]', `scratch: [${scratch}]`), 'test.yaml');
+      return result.ok ? result.definition.categories.scratch : result.problems;
+    };
+    expect(await categoriesOf('{ id: "0002", deleteExpire: "7 d" }')).toEqual([{ id: '0002', expireHoldMinutes: 0, deleteExpireMinutes: 10080 }]);
+    expect(await categoriesOf('{ id: "0002", deleteExpire: none }')).toEqual([{ id: '0002', expireHoldMinutes: 0 }]);
+    expect(await categoriesOf('{ id: "0002", expireHold: "24 h", deleteExpire: "1 d" }')).toEqual([{ id: '0002', expireHoldMinutes: 1440, deleteExpireMinutes: 1440 }]);
+    const conflict = find(await problemsOf(minimal.replace('expireHold: "24 h" }', 'expireHold: "24 h", deleteExpire: "7 d" }')), 'expire-time-conflict');
+    expect(conflict).toEqual(expect.objectContaining({ rule: 'CAT-5', path: ['categories', 'scratch', 0, 'deleteExpire'], found: '7 d', expected: 'deleteExpire equal to expireHold (24 h), or left out' }));
+    expect(find(await problemsOf(minimal.replace('expireHold: "24 h" }', 'expireHold: "24 h", deleteExpire: none }')), 'expire-time-conflict').found).toBe('none');
   });
 
   it('mistake 14: a pair of clusters with no grid link', async () => {

@@ -9,7 +9,7 @@ const options = { runs: 100, seed: 1, maxSteps: 40 };
 async function plan(name: string): Promise<VerifySetup> {
   const loaded = await loadConfig(join(root, 'examples', 'drtest', `${name}.yaml`));
   if (!loaded.ok) throw new Error(`${name} does not validate: ${JSON.stringify(loaded.problems)}`);
-  return buildVerifySetup(loaded.config, loaded.definition);
+  return buildVerifySetup(loaded);
 }
 
 /**

@@ -19,7 +19,7 @@ const seedRuns = Number(process.env.TAPEGRID_SEED_RUNS ?? 30);
 async function setupOf(path: string): Promise<{ setup: VerifySetup; bounds: ExhaustiveBounds }> {
   const loaded = await loadConfig(path);
   if (!loaded.ok) throw new Error(`${path} does not validate: ${JSON.stringify(loaded.problems)}`);
-  return { setup: buildVerifySetup(loaded.config, loaded.definition), bounds: exhaustiveBoundsOf(loaded.config) };
+  return { setup: buildVerifySetup(loaded), bounds: exhaustiveBoundsOf(loaded.config) };
 }
 
 function traces(setup: VerifySetup, result: VerifyResult): string {

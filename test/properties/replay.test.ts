@@ -9,7 +9,7 @@ const root = join(import.meta.dirname, '..', '..');
 async function unsafeSetup(): Promise<VerifySetup> {
   const loaded = await loadConfig(join(root, 'examples', 'unsafe', 'aotm-write-shared-tssc.yaml'));
   if (!loaded.ok) throw new Error('example does not validate');
-  return buildVerifySetup(loaded.config, loaded.definition);
+  return buildVerifySetup(loaded);
 }
 
 const strip = (text: string): string => text.replace(/"(elapsedMs|peakHeapBytes)":[\d.e+]+/g, '');

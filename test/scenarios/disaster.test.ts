@@ -13,7 +13,7 @@ const root = join(import.meta.dirname, '..', '..');
 async function drGrid() {
   const loaded = await loadConfig(join(root, 'examples', 'two-cluster-dr.yaml'));
   if (!loaded.ok) throw new Error('two-cluster-dr.yaml does not validate');
-  return { definition: loaded.definition, setup: buildVerifySetup(loaded.config, loaded.definition) };
+  return { definition: loaded.definition, setup: buildVerifySetup(loaded) };
 }
 
 describe('what-if: the DR host takes over production (DRT-7)', () => {

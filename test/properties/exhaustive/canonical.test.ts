@@ -16,7 +16,7 @@ const root = join(import.meta.dirname, '..', '..', '..');
 async function setupOf(name: string, volumesPerHost: number): Promise<VerifySetup> {
   const loaded = await loadConfig(join(root, 'examples', name));
   if (!loaded.ok) throw new Error(`${name} does not validate`);
-  return buildVerifySetup(loaded.config, loaded.definition, volumesPerHost);
+  return buildVerifySetup(loaded, volumesPerHost);
 }
 
 function successorKeys(setup: VerifySetup, state: GridState): string[] {

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { defineGrid, initialState, runEvents, type GridEvent, type GridState } from '../../../model/index.js';
+import { drTestBeginEvents, scratchSafety, type VerifySetup } from '../../../properties/index.js';
+
+/**
+ * CAT-5 and 11.9.7 as scratch-safety sees them. Production PROD on C0 writes with class MC, which
+ * keeps its only copy on C0; the DR host DRHOST on C1 reads production volumes remotely. The test
+ * keeps the links, lets production return volumes to scratch, and removes Fast Ready of 0002 at C1
+ * (11.10.4 step 7). Scratch category 0002 has an expire time of 24 hours with hold.
+ */
+function setupWith(lengthMinutes: number | null): VerifySetup {
+  return {
+    definition: defineGrid({
+      clusters: [{ site: 'production' }, { site: 'dr' }],
+      classes: { MC: { 0: 'RN', 1: 'RN' } },
+      hosts: [
+        { name: 'PROD', site: 'production', online: [0] },
+        { name: 'DRHOST', site: 'dr', online: [1], role: 'dr-test', scratchCategory: '0032', privateCategory: '003F' },
+      ],
+      categories: { scratch: [{ id: '0002', expireHoldMinutes: 1440, deleteExpireMinutes: 1440 }, { id: '0032', expireHoldMinutes: 0 }], private: ['000F', '003F'] },
+    }),
+    runbook: [],
+    drTest: {
+      host: 'DRHOST',
+      clusters: [1],
+      writeProtect: false,
+      links: 'kept',
+      productionReturnToScratch: 'running',
+      removeFastReady: ['0002'],
+      takeoverWhenBroken: 'none',
+      procedure: null,
+      testRangePrefix: null,
+      insertBeforeBreak: true,
+      testManagementClass: null,
+      productionRejectAnyUse: [],
+      testRejectOutput: [],
+      testReturnToScratch: false,
+      ...(lengthMinutes === null ? {} : { lengthMinutes }),
+    },
+    survivesLossOfOneCluster: [],
+    volumesPerHost: 1,
+  };
+}
+
+/** A00001 written by production, the DR test begun, then A00001 returned to scratch by production. */
+function scratchedDuringTest(setup: VerifySetup): GridState {
+  const events: GridEvent[] = [
+    { type: 'insert', cluster: 0, volsers: ['A00001', 'A00002'], category: '0002' },
+    { type: 'scratch-mount', host: 'PROD', cluster: 0, managementClass: 'MC' },
+    { type: 'write', cluster: 0, volser: 'A00001' },
+    { type: 'rewind-unload', cluster: 0, volser: 'A00001' },
+    ...drTestBeginEvents(setup),
+    { type: 'return-to-scratch', host: 'PROD', cluster: 0, volser: 'A00001' },
+  ];
+  return runEvents(initialState(setup.definition), events).state;
+}
+
+/** The verdict of scratch-safety on one step from `before`. */
+function judge(setup: VerifySetup, before: GridState, events: GridEvent[]): string | null {
+  const { state: after, trace } = runEvents(before, events);
+  const observations = trace.flatMap((entry) => entry.observations);
+  const facts = { setup, before, after, resolved: { action: { kind: 'advance' as const, minutes: 0 }, events }, observations };
+  return scratchSafety.situation?.(facts) === false ? 'not exercised' : scratchSafety.check(facts);
+}
+
+describe('scratch-safety and Delete Expire (CAT-5, 11.9.7)', () => {
+  it('the DR host reads a volume production scratched during the test while its expire time has not passed', () => {
+    const setup = setupWith(null);
+    const early = runEvents(scratchedDuringTest(setup), [{ type: 'advance', minutes: 1439 }]).state;
+    expect(judge(setup, early, [{ type: 'specific-mount', host: 'DRHOST', cluster: 1, volser: 'A00001' }])).toBeNull();
+  });
+
+  it('after the expire time Delete Expire has deleted the only copy (at C0), and the DR host, whose catalog still says private, loses its input: caught', () => {
+    const setup = setupWith(null);
+    const late = runEvents(scratchedDuringTest(setup), [{ type: 'advance', minutes: 1440 }]).state;
+    expect(judge(setup, late, [{ type: 'specific-mount', host: 'DRHOST', cluster: 1, volser: 'A00001' }])).toBe(
+      'DRHOST mounted A00001, private in its catalog, through C1: Delete Expire had deleted its data (it was returned to scratch category 0002 elsewhere and its expire time passed)',
+    );
+  });
+
+  it('production reuses the volume after the hold: caught while the test still runs, not once its planned length has passed', () => {
+    const running = setupWith(3 * 1440);
+    const reuse: GridEvent[] = [{ type: 'scratch-mount', host: 'PROD', cluster: 0, managementClass: 'MC' }];
+    const atTwoDays = runEvents(scratchedDuringTest(running), [{ type: 'advance', minutes: 2 * 1440 }]).state;
+    expect(judge(running, atTwoDays, reuse)).toBe('PROD reused A00001 as scratch while DRHOST still records it as private');
+    const short = setupWith(1440);
+    const afterTest = runEvents(scratchedDuringTest(short), [{ type: 'advance', minutes: 2 * 1440 }]).state;
+    expect(judge(short, afterTest, reuse)).toBeNull();
+  });
+});
