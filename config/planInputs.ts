@@ -16,6 +16,9 @@ export function hourlyShare(peakHourShare: number | undefined, profile: readonly
   return { shares: Array.from({ length: 24 }, () => 1 / 24), defaulted: true };
 }
 
+/** Headroom when the configuration states none: plan for 20 % more data than configured (PLANNING.md's "at risk" margin). */
+export const defaultHeadroom = 0.2;
+
 /** The planner's inputs from a validated configuration and a catalog. */
 export function buildPlanInputs(config: GridConfigFile, units: UnitParser, catalog: Catalog): PlanInputs {
   const seconds = (text: string): number => required(units.quantity(text, 'duration')).value;
@@ -40,6 +43,7 @@ export function buildPlanInputs(config: GridConfigFile, units: UnitParser, catal
         removalThresholdBytes: bytes(cluster.autoRemoval?.removalThreshold ?? configDefaults.removalThreshold),
         outOfCacheBytes: bytes(cluster.autoRemoval?.outOfCache ?? configDefaults.outOfCache),
         keepCopiesInCache: cluster.keepCopiesInCache ?? false,
+        occupiedAtBreakBytes: cluster.cacheOccupied === undefined ? null : bytes(cluster.cacheOccupied),
       })),
     links: (config.gridLinks ?? []).map((link) => {
       const capacity = required(units.linkCapacity(link.links));
@@ -50,6 +54,8 @@ export function buildPlanInputs(config: GridConfigFile, units: UnitParser, catal
         bytesPerSecondEach: capacity.bytesPerSecondEach,
         distanceMeters: required(units.quantity(link.distance, 'length')).value,
         distanceText: link.distance,
+        distanceKind: link.distanceKind ?? 'fibre-route',
+        routeFactor: link.distanceKind === 'site-to-site' ? catalog.routeFactor.value : 1,
         roundTripSeconds: link.roundTrip === undefined ? null : seconds(link.roundTrip),
         efficiency: link.efficiency ?? catalog.protocolEfficiency.value,
         efficiencyDefaulted: link.efficiency === undefined,
@@ -70,6 +76,8 @@ export function buildPlanInputs(config: GridConfigFile, units: UnitParser, catal
         profileDefaulted: profile.defaulted,
         averageVolumeBytes: bytes(workload.averageVolumeSize),
         averageVolumeText: workload.averageVolumeSize,
+        largestVolumeBytes: workload.largestVolumeSize === undefined ? Math.max(bytes(workload.averageVolumeSize), ...catalog.referenceVolumeBytes.value) : bytes(workload.largestVolumeSize),
+        largestVolumeDefaulted: workload.largestVolumeSize === undefined,
         compression: workload.compression ?? catalog.compression.value,
         compressionDefaulted: workload.compression === undefined,
         classShares: workload.managementClasses,
@@ -85,6 +93,7 @@ export function buildPlanInputs(config: GridConfigFile, units: UnitParser, catal
       drTestSeconds: config.targets?.drTestLength === undefined ? null : seconds(config.targets.drTestLength),
       daysResident: config.targets?.daysResident ?? null,
     },
+    headroom: { value: config.targets?.headroom ?? defaultHeadroom, defaulted: config.targets?.headroom === undefined },
     expireHoldSeconds: Math.max(0, ...config.categories.scratch.map((scratch) => (scratch.expireHold === undefined || scratch.expireHold === 'none' ? 0 : seconds(scratch.expireHold)))),
     drTest:
       config.drTest === undefined || drTestLength === undefined

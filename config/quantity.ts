@@ -84,6 +84,7 @@ function createUnitParser(math: MathModule): UnitParser {
   };
   const quantity = (text: string, dimension: Dimension): ParseResult<Quantity> => {
     const trimmed = text.trim();
+    if (/^-\s*\.?[0-9]/.test(trimmed)) return { ok: false, problem: `"${text}" is negative; a ${dimension} cannot be below zero` };
     if (!/^[0-9]/.test(trimmed) && !/^\.[0-9]/.test(trimmed)) {
       return { ok: false, problem: `"${text}" does not start with a number` };
     }

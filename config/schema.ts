@@ -22,16 +22,23 @@ function category(description: string) {
 }
 
 function buildSchema(units: UnitParser | null) {
-  /** A quantity with units; `bounds.max` is in the dimension's base unit (seconds for a duration). */
-  const quantity = (dimension: Dimension, description: string, bounds: { readonly max?: number } = {}) => {
+  /**
+   * A quantity with units. Bounds are in the dimension's base unit (bytes, bytes per second, metres,
+   * seconds): `positive` refuses zero where zero makes no physical sense (a volume of 0 bytes would
+   * divide every count by zero), `max` caps what keeps a command bounded. The message names the range
+   * in the user's terms.
+   */
+  const quantity = (dimension: Dimension, description: string, bounds: { readonly max?: number; readonly positive?: boolean; readonly range?: string } = {}) => {
     const base = z.string().meta({ description: `${description}: ${dimensionExamples[dimension]}` });
     if (units === null) return base;
     return base.superRefine((text, context) => {
       const parsed = units.quantity(text, dimension);
       if (!parsed.ok) {
         context.addIssue({ code: 'custom', message: parsed.problem, params: { tapegridCode: parsed.foundDimension === undefined ? 'invalid-unit' : 'dimension-mismatch', expected: dimensionExamples[dimension] } });
+      } else if (bounds.positive === true && parsed.value.value <= 0) {
+        context.addIssue({ code: 'custom', message: `${text} is zero; ${description} must be above zero`, params: { tapegridCode: 'out-of-range', expected: bounds.range ?? `a ${dimension} above zero, such as ${dimensionExamples[dimension]}` } });
       } else if (bounds.max !== undefined && parsed.value.value > bounds.max) {
-        context.addIssue({ code: 'custom', message: `${text} is more than allowed here`, params: { tapegridCode: 'invalid-value', expected: description } });
+        context.addIssue({ code: 'custom', message: `${text} is more than allowed here`, params: { tapegridCode: 'out-of-range', expected: bounds.range ?? description } });
       }
     });
   };
@@ -81,7 +88,8 @@ function buildSchema(units: UnitParser | null) {
     name: z.string().min(1).max(32),
     site: z.string().min(1).max(64),
     kind: z.enum(['disk-only', 'tape-attached']).meta({ description: 'disk-only (TS7720 style) or tape-attached (TS7740 style)' }),
-    cache: quantity('data', 'usable tape volume cache'),
+    cache: quantity('data', 'usable tape volume cache', { positive: true }),
+    cacheOccupied: quantity('data', 'data in this cluster\'s cache that cannot leave it while the grid links are broken, at the moment they break (default: a disk-only cluster full to its auto-removal threshold; a tape-attached one holding its deferred backlog)').optional(),
     virtualDevices: z.int().min(1).max(496).optional().meta({ description: 'virtual devices (TOP-1: 256 by default, 496 with the larger feature)' }),
     tssc: z.string().optional().meta({ description: 'name of the TSSC the cluster is attached to' }),
     physical: physical.optional().meta({ description: 'drives and pools of a tape-attached cluster' }),
@@ -121,11 +129,12 @@ function buildSchema(units: UnitParser | null) {
   const gridLink = z.strictObject({
     between: z.tuple([clusterId, clusterId]).meta({ description: 'the two clusters the links join' }),
     links: linkCapacity(),
-    distance: quantity('length', 'route distance between the sites'),
-    roundTrip: quantity('duration', 'measured round-trip time (overrides the estimate from distance)').optional(),
-    efficiency: fraction.optional().meta({ description: 'share of line rate that copies achieve (default 0.85)' }),
-    copyShare: fraction.optional().meta({ description: 'share of the links available to grid copies (default 1)' }),
-    tcpWindow: quantity('data', 'TCP window per copy stream').optional(),
+    distance: quantity('length', 'distance between the sites: the fibre route length, or the straight site-to-site distance when distanceKind is site-to-site', { max: 2e7, range: 'a distance of at most 20,000 km, such as "80 km"' }),
+    distanceKind: z.enum(['fibre-route', 'site-to-site']).optional().meta({ description: 'fibre-route (default): the distance is the fibre length and is used as given; site-to-site: the planner multiplies it by the catalog route factor' }),
+    roundTrip: quantity('duration', 'measured round-trip time (overrides the estimate from distance)', { positive: true, max: 10, range: 'a round trip above zero and at most 10 s, such as "12 ms"' }).optional(),
+    efficiency: z.number().gt(0).max(1).optional().meta({ description: 'share of line rate that copies achieve, above 0 and at most 1 (default 0.85)' }),
+    copyShare: z.number().gt(0).max(1).optional().meta({ description: 'share of the links available to grid copies, above 0 and at most 1 (default 1)' }),
+    tcpWindow: quantity('data', 'TCP window per copy stream', { positive: true }).optional(),
     streams: z.int().min(1).max(256).optional().meta({ description: 'concurrent copy streams' }),
     lossRate: z.number().min(0).max(0.5).optional().meta({ description: 'packet loss rate (Mathis bound)' }),
   });
@@ -187,7 +196,8 @@ function buildSchema(units: UnitParser | null) {
     dailyWrite: quantity('rate', 'host data written per day through this cluster'),
     peakHourShare: fraction.optional(),
     hourlyProfile: z.array(z.number().min(0)).length(24).optional().meta({ description: '24 hourly weights, hour 0 first' }),
-    averageVolumeSize: quantity('data', 'average logical volume size'),
+    averageVolumeSize: quantity('data', 'average logical volume size', { positive: true, max: 1e12, range: 'a volume size above zero and at most 1 TB, such as "4000 MiB"' }),
+    largestVolumeSize: quantity('data', 'largest logical volume size written here (default: the largest of the catalog reference sizes and the average); RPO is judged on it', { positive: true, max: 1e12, range: 'a volume size above zero and at most 1 TB, such as "25000 MiB"' }).optional(),
     compression: z.number().min(1).max(20).optional().meta({ description: 'host bytes per stored byte (default 2)' }),
     managementClasses: z.record(z.string(), fraction).meta({ description: 'share of the data in each management class' }),
     peakConcurrentMounts: z.int().min(0).optional(),
@@ -196,7 +206,8 @@ function buildSchema(units: UnitParser | null) {
   const targets = z.strictObject({
     rpo: z.record(z.string(), quantity('duration', 'recovery point objective')).optional(),
     survivesLossOfOneCluster: z.array(z.string()).optional().meta({ description: 'management classes whose data must survive the loss of any one cluster' }),
-    drTestLength: quantity('duration', 'length of a DR test').optional(),
+    drTestLength: quantity('duration', 'length of a DR test', { positive: true }).optional(),
+    headroom: z.number().min(0).max(2).optional().meta({ description: 'plan for this much more daily data than configured, e.g. 0.2 for 20 % (default 0.2)' }),
     daysResident: z.number().min(0).optional(),
   });
 
@@ -208,7 +219,7 @@ function buildSchema(units: UnitParser | null) {
     productionReturnToScratch: z.enum(['running', 'suspended']).optional().meta({ description: 'production return-to-scratch during the test (DRT-4, CAT-4)' }),
     removeFastReady: z.array(z.string().regex(/^[0-9A-F]{4}$/, { message: 'expected a category of 4 upper-case hex digits, such as "0002"' })).optional().meta({ description: 'production scratch categories whose Fast Ready attribute is removed at the DR clusters for the test (11.10.4 step 7, CAT-1)' }),
     takeoverWhenBroken: z.enum(['read', 'write', 'none']).optional().meta({ description: 'takeover set at the DR clusters when links are broken (11.9.9: read; never write, OWN-9)' }),
-    length: quantity('duration', 'length of the DR test').optional(),
+    length: quantity('duration', 'length of the DR test', { positive: true }).optional(),
     writesPerDay: quantity('rate', 'data the test host writes per day').optional(),
     procedure: z
       .enum(['two-cluster-swp', 'two-cluster-links-kept', 'two-cluster-links-broken', 'three-cluster-links-kept'])
@@ -254,7 +265,7 @@ function buildSchema(units: UnitParser | null) {
       growth: z
         .strictObject({
           perYear: z.number().min(-0.9).max(10).meta({ description: 'yearly growth of host data, e.g. 0.3 for 30 % a year' }),
-          horizon: quantity('duration', 'planning horizon, e.g. "36 months"; at most 30 years', { max: 30 * 365.25 * 86400 }),
+          horizon: quantity('duration', 'planning horizon, e.g. "36 months"; at most 30 years', { max: 30 * 365.25 * 86400, positive: true, range: 'a horizon above zero and at most 30 years, such as "36 months"' }),
         })
         .optional()
         .meta({ description: 'growth of the workload over the planning horizon (PLN-4)' }),

@@ -1,6 +1,7 @@
 import { configError, configWarning, didYouMean, type ConfigProblem } from './problems.js';
 import type { UnitParser } from './quantity.js';
 import type { GridConfigFile } from './schema.js';
+import { configDefaults } from './definition.js';
 
 /**
  * Checks that need more than one field: references between sections, the copy mode letters, the
@@ -48,6 +49,48 @@ function rawClusterIds(raw: unknown): number[] {
 }
 
 /** Runs every cross-field check. */
+/** A data quantity in bytes, or null when absent or unreadable (the schema reports those). */
+function bytesOf(units: UnitParser, text: unknown): number | null {
+  if (typeof text !== 'string') return null;
+  const parsed = units.quantity(text, 'data');
+  return parsed.ok ? parsed.value.value : null;
+}
+
+/**
+ * TVC-4 and the planner's cache figures: the auto-removal levels of a disk-only cluster lie inside its
+ * cache (out-of-cache below removal threshold below cache), and data occupied at a break fits the
+ * cache. A cache below the default 4 TB threshold would give a negative usable cache otherwise.
+ */
+function cacheLevelProblems(cluster: GridConfigFile['clusters'][number], index: number, units: UnitParser): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const cache = bytesOf(units, cluster.cache);
+  if (cache === null) return problems;
+  const occupied = bytesOf(units, cluster.cacheOccupied);
+  if (occupied !== null && occupied > cache) {
+    problems.push(configError('out-of-range', ['clusters', index, 'cacheOccupied'], `${String(cluster.cacheOccupied)} occupied is more than the cache of ${String(cluster.cache)}`, { expected: `at most the cache, ${String(cluster.cache)}`, found: String(cluster.cacheOccupied) }));
+  }
+  if (cluster.kind !== 'disk-only') return problems;
+  const thresholdText = cluster.autoRemoval?.removalThreshold ?? configDefaults.removalThreshold;
+  const outOfCacheText = cluster.autoRemoval?.outOfCache ?? configDefaults.outOfCache;
+  const threshold = bytesOf(units, thresholdText);
+  const outOfCache = bytesOf(units, outOfCacheText);
+  const where = cluster.autoRemoval?.removalThreshold === undefined ? ['clusters', index, 'cache'] : ['clusters', index, 'autoRemoval', 'removalThreshold'];
+  if (threshold !== null && threshold >= cache) {
+    problems.push(
+      configError('out-of-range', where, `the auto-removal threshold of ${thresholdText}${cluster.autoRemoval?.removalThreshold === undefined ? ' (default)' : ''} is not below the cache of ${String(cluster.cache)}: the disk-only cluster would have no usable cache (TVC-4)`, {
+        rule: 'TVC-4',
+        expected: `a cache above ${thresholdText}, or a smaller autoRemoval.removalThreshold`,
+        found: String(cluster.cache),
+      }),
+    );
+  } else if (threshold !== null && outOfCache !== null && outOfCache >= threshold) {
+    problems.push(
+      configError('out-of-range', ['clusters', index, 'autoRemoval', 'outOfCache'], `the out-of-cache level of ${outOfCacheText} is not below the removal threshold of ${thresholdText} (TVC-4)`, { rule: 'TVC-4', expected: `less than ${thresholdText}`, found: outOfCacheText }),
+    );
+  }
+  return problems;
+}
+
 /** An expire time in seconds, or null when absent, "none" or not a duration (the schema reports those). */
 function expireSeconds(units: UnitParser, text: unknown): number | null {
   if (typeof text !== 'string' || text === 'none') return null;
@@ -91,6 +134,7 @@ export function semanticChecks(config: Salvaged, units: UnitParser, context: Con
     if (cluster.kind === 'disk-only' && cluster.copyExport !== undefined) {
       problems.push(configError('disk-only-physical', ['clusters', index, 'copyExport'], 'Copy Export needs a tape-attached cluster (CE-1)', { rule: 'CE-1', expected: 'kind: tape-attached' }));
     }
+    problems.push(...cacheLevelProblems(cluster, index, units));
     if (cluster.aotm?.enabled === true && cluster.aotm.tsscNetwork === 'shared-with-grid-links') {
       problems.push(
         configWarning('aotm-shared-network', ['clusters', index, 'aotm', 'tsscNetwork'], 'the TSSC network shares the grid links: after a link failure AOTM cannot tell "peer down" from "links down" (TOP-4); run `tapegrid verify`', { rule: 'TOP-4' }),

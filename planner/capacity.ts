@@ -22,11 +22,15 @@ export interface LinkCapacityResult {
   readonly perStreamBytesPerSecond: number;
 }
 
-/** Round trip: measured, or 2 x (distance x route factor x fibre delay + devices x device delay). */
-export function roundTripSeconds(link: Pick<PlanLink, 'distanceMeters' | 'roundTripSeconds'>, catalog: Catalog): number {
+/**
+ * Round trip: measured, or 2 x (fibre length x fibre delay + devices x device delay). The fibre
+ * length is the distance as given for a fibre route, and times the route factor only for a
+ * site-to-site distance (the link says which, so no figure carries an unstated factor).
+ */
+export function roundTripSeconds(link: Pick<PlanLink, 'distanceMeters' | 'roundTripSeconds' | 'routeFactor'>, catalog: Catalog): number {
   if (link.roundTripSeconds !== null) return link.roundTripSeconds;
   const km = link.distanceMeters / 1000;
-  const oneWay = km * catalog.routeFactor.value * catalog.fibreDelaySecondsPerKm.value + catalog.devicesInPath.value * catalog.delaySecondsPerDevice.value;
+  const oneWay = km * link.routeFactor * catalog.fibreDelaySecondsPerKm.value + catalog.devicesInPath.value * catalog.delaySecondsPerDevice.value;
   return 2 * oneWay;
 }
 

@@ -14,6 +14,8 @@ export interface GrowthResult {
   readonly atHorizon: readonly Figure[];
   /** The first month (1-based) some target fails, with the figure; null when all hold to the horizon. */
   readonly firstFailure: { readonly month: number; readonly figure: Figure } | null;
+  /** For each figure that meets its target today and fails within the horizon, the first month it fails. */
+  readonly firstFailureMonth: Readonly<Record<string, number>>;
 }
 
 /** The inputs after `months` of growth. */
@@ -27,10 +29,17 @@ export function growthOutlook(inputs: PlanInputs): GrowthResult | null {
   const growth = inputs.growth;
   if (growth === null) return null;
   let firstFailure: GrowthResult['firstFailure'] = null;
-  const failingNow = new Set(judgedFigures(inputs).filter((figure) => figure.verdict === 'fails').map((figure) => figure.id));
-  for (let month = 1; month <= growth.horizonMonths && firstFailure === null; month += 1) {
-    const failing = judgedFigures(grown(inputs, month)).find((figure) => figure.verdict === 'fails' && !failingNow.has(figure.id));
-    if (failing !== undefined) firstFailure = { month, figure: failing };
+  const firstFailureMonth: Record<string, number> = {};
+  const today = judgedFigures(inputs);
+  const failingNow = new Set(today.filter((figure) => figure.verdict === 'fails').map((figure) => figure.id));
+  const watched = today.filter((figure) => !failingNow.has(figure.id)).length;
+  // Month by month to the horizon (at most 360 months, a bound the schema sets), until every figure has failed.
+  for (let month = 1; month <= growth.horizonMonths && Object.keys(firstFailureMonth).length < watched; month += 1) {
+    for (const figure of judgedFigures(grown(inputs, month))) {
+      if (figure.verdict !== 'fails' || failingNow.has(figure.id) || firstFailureMonth[figure.id] !== undefined) continue;
+      firstFailureMonth[figure.id] = month;
+      if (firstFailure === null) firstFailure = { month, figure };
+    }
   }
-  return { perYear: growth.perYear, horizonMonths: growth.horizonMonths, atHorizon: judgedFigures(grown(inputs, growth.horizonMonths)), firstFailure };
+  return { perYear: growth.perYear, horizonMonths: growth.horizonMonths, atHorizon: judgedFigures(grown(inputs, growth.horizonMonths)), firstFailure, firstFailureMonth };
 }

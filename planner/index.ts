@@ -7,10 +7,12 @@ export { formatBitRate, formatBytes, formatSeconds, riskMargin, verdictAtLeast, 
 export { linkCapacity, roundTripSeconds, type CapacityTerm, type LinkCapacityResult } from './capacity.js';
 export { allTraffic, trafficOf, type DirectedTraffic } from './traffic.js';
 export { fluidQueue, type FluidResult } from './fluidQueue.js';
-export { analyseWan, directionVerdicts, type DirectionAnalysis } from './wan.js';
-export { outageOf, timeToThrottle } from './outage.js';
+export { analyseWan, directionVerdicts, type ClassRpo, type DirectionAnalysis } from './wan.js';
+export { brokenDirections, occupiedAtBreak, outageOf, timeToThrottle } from './outage.js';
 export { daysResident, diskOnlyFillSeconds } from './cache.js';
 export { cartridgesFor } from './scratch.js';
-export { bruteForce, cheapestConfiguration, judgedFigures, searchDimensions, type SearchResult } from './search.js';
+export { adviceInputs, bruteForce, cheapestConfiguration, judgedFigures, scaleWorkload, searchDimensions, type AdviceAction, type DimensionChoice, type SearchResult } from './search.js';
+export { linkSummaries, type LinkSummary } from './linkSummary.js';
+export { sensitivities, type Sensitivity } from './sensitivity.js';
 export { buildPlan, type ChartData, type Plan } from './plan.js';
 export { grown, growthOutlook, type GrowthResult } from './growth.js';

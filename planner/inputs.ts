@@ -79,6 +79,8 @@ export interface PlanCluster {
   readonly removalThresholdBytes: number;
   readonly outOfCacheBytes: number;
   readonly keepCopiesInCache: boolean;
+  /** Data in cache that cannot leave it while the links are broken, at the break (configured), or null for the default. */
+  readonly occupiedAtBreakBytes: number | null;
 }
 
 /** The links of one pair, with everything that bounds their copy throughput. */
@@ -89,6 +91,10 @@ export interface PlanLink {
   readonly bytesPerSecondEach: number;
   readonly distanceMeters: number;
   readonly distanceText: string;
+  /** Whether the distance is the fibre route (used as given) or site-to-site (times the route factor). */
+  readonly distanceKind: 'fibre-route' | 'site-to-site';
+  /** Factor from the given distance to fibre length: 1 for a fibre route, the catalog's for site-to-site. */
+  readonly routeFactor: number;
   /** Measured round trip, when given (overrides the estimate from distance). */
   readonly roundTripSeconds: number | null;
   readonly efficiency: number;
@@ -110,6 +116,9 @@ export interface PlanWorkload {
   readonly profileDefaulted: boolean;
   readonly averageVolumeBytes: number;
   readonly averageVolumeText: string;
+  /** Largest volume written here (configured, or the largest catalog reference size and the average). */
+  readonly largestVolumeBytes: number;
+  readonly largestVolumeDefaulted: boolean;
   readonly compression: number;
   readonly compressionDefaulted: boolean;
   readonly classShares: Readonly<Record<string, number>>;
@@ -137,6 +146,8 @@ export interface PlanInputs {
   readonly workloads: readonly PlanWorkload[];
   readonly classes: readonly PlanClass[];
   readonly targets: PlanTargets;
+  /** Plan for this much more daily data than configured (0.2: 20 %); advice must hold with it (`targets.headroom`). */
+  readonly headroom: { readonly value: number; readonly defaulted: boolean };
   /** Longest expire hold of the scratch categories, seconds (CAT-2). */
   readonly expireHoldSeconds: number;
   /** DR test: its clusters, length and daily writes (null when none is configured). */

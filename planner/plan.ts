@@ -5,8 +5,10 @@ import { outageFigures } from './outage.js';
 import { scratchFigures } from './scratch.js';
 import { cheapestConfiguration, type SearchResult } from './search.js';
 import { growthOutlook, type GrowthResult } from './growth.js';
-import { analyseDirection, analyseWan, linkBetween, wanFigures } from './wan.js';
+import { analyseDirection, analyseWan, linkBetween, volumeSizesFrom, wanFigures } from './wan.js';
 import { allTraffic } from './traffic.js';
+import { linkSummaries, type LinkSummary } from './linkSummary.js';
+import { sensitivities, type Sensitivity } from './sensitivity.js';
 
 /** A chart's data (reports draw it; Markdown shows it as a table). */
 export type ChartData =
@@ -30,6 +32,10 @@ export interface Plan {
   readonly assumptions: readonly { readonly name: string; readonly value: string; readonly source: string }[];
   /** Growth over the horizon, when the configuration gives one (PLN-4). */
   readonly growth: GrowthResult | null;
+  /** Every direction that carries copies, in numbers (binding term, backlog, RPO, month growth breaks it). */
+  readonly links: readonly LinkSummary[];
+  /** How far each met target is from failing: more daily data, or less bandwidth. */
+  readonly sensitivity: readonly Sensitivity[];
 }
 
 /**
@@ -74,7 +80,7 @@ export function buildPlan(inputs: PlanInputs): Plan {
       title: `RPO of deferred data against link capacity C${direction.from}->C${direction.to}`,
       direction: `C${direction.from}->C${direction.to}`,
       points: chartFactors(direction.immediateBytesPerDay + direction.deferredBytesPerDay, direction.capacity.bytesPerSecond).map((factor) => {
-        const scaled = analyseDirection(group, { ...link, bytesPerSecondEach: link.bytesPerSecondEach * factor }, inputs.catalog, volumes, compression);
+        const scaled = analyseDirection(group, { ...link, bytesPerSecondEach: link.bytesPerSecondEach * factor }, inputs.catalog, volumes, compression, volumeSizesFrom(inputs, direction.from));
         return { capacityBytesPerSecond: scaled.capacity.bytesPerSecond, rpoSeconds: scaled.deferred.kind === 'bounded' ? scaled.deferred.rpoSeconds : Number.POSITIVE_INFINITY };
       }),
       targetSeconds: Number.isFinite(target) ? target : null,
@@ -96,7 +102,14 @@ export function buildPlan(inputs: PlanInputs): Plan {
   const catalog = inputs.catalog;
   const assumptions = [
     { name: 'protocol efficiency', value: String(catalog.protocolEfficiency.value), source: catalog.protocolEfficiency.source },
-    { name: 'route factor', value: String(catalog.routeFactor.value), source: catalog.routeFactor.source },
+    {
+      name: 'route factor',
+      value: inputs.links.some((link) => link.distanceKind === 'site-to-site') ? `${catalog.routeFactor.value} on site-to-site distances; fibre routes as given` : 'none: every distance is a fibre route, used as given',
+      source: catalog.routeFactor.source,
+    },
+    { name: 'headroom', value: `${(inputs.headroom.value * 100).toFixed(0)} % more daily data than configured, for advice${inputs.headroom.defaulted ? ' (default)' : ''}`, source: inputs.headroom.defaulted ? 'tapegrid default: the 20 % "at risk" margin of PLANNING.md' : 'configured (targets.headroom)' },
+    { name: 'cache at a break', value: 'disk-only clusters full to their auto-removal threshold; tape-attached ones hold their deferred backlog; or cacheOccupied', source: 'assumed: data waiting for copies stays in cache while the links are down (TVC-4, TVC-5)' },
+    { name: 'RPO of a volume', value: 'queueing + the volume\'s own transfer at one stream\'s throughput', source: 'assumed: a volume is copied whole after it closes (CCP-2)' },
     { name: 'devices in path', value: String(catalog.devicesInPath.value), source: catalog.devicesInPath.source },
     { name: 'copy streams', value: String(catalog.copyStreams.value), source: catalog.copyStreams.source },
     { name: 'compression', value: `${catalog.compression.value} : 1`, source: catalog.compression.source },
@@ -108,6 +121,8 @@ export function buildPlan(inputs: PlanInputs): Plan {
     { name: 'link throughput', value: 'confirm with a real measurement before buying', source: 'PLANNING.md: public calculators warn to confirm link throughput' },
   ];
   const recommendation = cheapestConfiguration(inputs);
-  const verdict = worstVerdict(sections.flatMap((section) => section.figures.map((figure) => figure.verdict)));
-  return { grid: inputs.grid, sections, charts, recommendation, verdict, assumptions, growth: growthOutlook(inputs) };
+  const growth = growthOutlook(inputs);
+  // A target growth breaks within the horizon fails the plan: "met today" is not what was asked.
+  const verdict = worstVerdict([...sections.flatMap((section) => section.figures.map((figure) => figure.verdict)), ...(growth?.firstFailure == null ? [] : ['fails' as const])]);
+  return { grid: inputs.grid, sections, charts, recommendation, verdict, assumptions, growth, links: linkSummaries(inputs, directions, growth), sensitivity: sensitivities(inputs) };
 }

@@ -1,22 +1,31 @@
 import type { Figure } from './figure.js';
 import type { PlanInputs } from './inputs.js';
-import { wanFigures, analyseWan } from './wan.js';
+import { wanFigures, analyseWan, linkBetween } from './wan.js';
 import { outageFigures } from './outage.js';
 import { cacheFigures } from './cache.js';
 import { scratchFigures, cartridgesFor } from './scratch.js';
 
 /**
- * "Choose before buying": the cheapest configuration from the catalog that meets every target, with
- * the runner-up and what binds each choice. Targets are separable (a pair's RPO depends only on that
- * pair's links, days resident only on that cluster's cache, cartridges only on the drive generation),
- * so each dimension is searched on its own; `bruteForce` checks that against all combinations.
+ * "Choose before buying", against what is installed: for each thing to buy (a pair's links, a
+ * cluster's cache, a drive generation) keep the installed choice when it meets every target it owns,
+ * else the cheapest catalog option that does: "add" (more of the same: more links of the installed
+ * speed, more cache) or "replace" (another speed or generation). Options below the installed
+ * capacity are never offered (no silent downgrade). A choice must meet its targets with the headroom
+ * and at the end of the growth horizon, and "at risk" does not count as met. Targets are separable (a
+ * pair's RPO depends only on that pair's links, days resident only on that cluster's cache,
+ * cartridges only on the drive generation), so each dimension is searched on its own; `bruteForce`
+ * checks that against all combinations.
  */
+
+/** What an option does to what is installed. */
+export type AdviceAction = 'keep' | 'add' | 'replace';
 
 /** One option of one dimension. */
 export interface DimensionOption {
   readonly name: string;
   readonly cost: number;
   readonly whatIf: boolean;
+  readonly action: AdviceAction;
   readonly apply: (inputs: PlanInputs) => PlanInputs;
 }
 
@@ -24,6 +33,8 @@ export interface DimensionOption {
 export interface Dimension {
   readonly id: string;
   readonly label: string;
+  /** What the configuration says is installed. */
+  readonly installed: string;
   readonly options: readonly DimensionOption[];
   /** Whether a figure is judged by this dimension's choice. */
   readonly owns: (figure: Figure) => boolean;
@@ -33,6 +44,9 @@ export interface Dimension {
 export interface DimensionChoice {
   readonly dimension: string;
   readonly label: string;
+  readonly installed: string;
+  /** Keep what is installed, add to it, or replace it; null when no option meets the targets. */
+  readonly action: AdviceAction | null;
   readonly option: string | null;
   readonly cost: number;
   readonly whatIf: boolean;
@@ -47,6 +61,23 @@ export interface SearchResult {
   readonly totalCost: number;
   readonly runnerUp: { readonly dimension: string; readonly option: string; readonly totalCost: number } | null;
   readonly candidatesConsidered: number;
+  /** What the choices were judged on: the headroom and the month of growth (PLN-4). */
+  readonly judgedOn: { readonly headroom: number; readonly month: number };
+}
+
+/**
+ * The inputs advice is judged on: the workload grown to the end of the horizon, plus the headroom
+ * (a purchase must last, and must not be "at risk" the day it is installed).
+ */
+export function adviceInputs(inputs: PlanInputs): { inputs: PlanInputs; headroom: number; month: number } {
+  const month = inputs.growth?.horizonMonths ?? 0;
+  const factor = (1 + (inputs.growth?.perYear ?? 0)) ** (month / 12) * (1 + inputs.headroom.value);
+  return { inputs: scaleWorkload(inputs, factor), headroom: inputs.headroom.value, month };
+}
+
+/** The inputs with every workload's daily data multiplied by `factor`. */
+export function scaleWorkload(inputs: PlanInputs, factor: number): PlanInputs {
+  return { ...inputs, workloads: inputs.workloads.map((workload) => ({ ...workload, hostBytesPerDay: workload.hostBytesPerDay * factor })) };
 }
 
 /** Every figure of a plan that carries a target verdict. */
@@ -64,22 +95,34 @@ export function searchDimensions(inputs: PlanInputs): Dimension[] {
   const pairs = new Set(directions.map((direction) => [Math.min(direction.from, direction.to), Math.max(direction.from, direction.to)].join('-')));
   for (const pair of pairs) {
     const [a, b] = pair.split('-').map(Number) as [number, number];
+    const installed = linkBetween(inputs.links, a, b);
+    if (installed === undefined) continue;
+    const installedRate = installed.count * installed.bytesPerSecondEach;
+    const applyLink = (option: { count: number; bytesPerSecondEach: number; name: string }) => (current: PlanInputs): PlanInputs => ({
+      ...current,
+      links: current.links.map((link) =>
+        (link.between[0] === a && link.between[1] === b) || (link.between[0] === b && link.between[1] === a)
+          ? { ...link, count: option.count, bytesPerSecondEach: option.bytesPerSecondEach, text: option.name }
+          : link,
+      ),
+    });
     dimensions.push({
       id: `links.${pair}`,
       label: `grid links C${a}-C${b}`,
-      options: inputs.catalog.linkOptions.map((option) => ({
-        name: option.name,
-        cost: option.cost,
-        whatIf: option.whatIf,
-        apply: (current) => ({
-          ...current,
-          links: current.links.map((link) =>
-            (link.between[0] === a && link.between[1] === b) || (link.between[0] === b && link.between[1] === a)
-              ? { ...link, count: option.count, bytesPerSecondEach: option.bytesPerSecondEach, text: option.name }
-              : link,
-          ),
-        }),
-      })),
+      installed: installed.text,
+      options: [
+        { name: installed.text, cost: 0, whatIf: false, action: 'keep' as const, apply: (current: PlanInputs) => current },
+        // Only more capacity than installed: a smaller option is a downgrade, never advice.
+        ...inputs.catalog.linkOptions
+          .filter((option) => option.count * option.bytesPerSecondEach > installedRate)
+          .map((option) => ({
+            name: option.name,
+            cost: option.cost,
+            whatIf: option.whatIf,
+            action: (option.bytesPerSecondEach === installed.bytesPerSecondEach ? 'add' : 'replace') as AdviceAction,
+            apply: applyLink(option),
+          })),
+      ],
       owns: (figure) => figure.id.startsWith('wan.') || figure.id.startsWith('outage.catch-up.') ? figure.id.includes(`.${a}-${b}`) || figure.id.includes(`.${b}-${a}`) : false,
     });
   }
@@ -88,18 +131,20 @@ export function searchDimensions(inputs: PlanInputs): Dimension[] {
     const residentTarget = inputs.targets.daysResident !== null && (writers.has(cluster.id) || cluster.kind === 'disk-only');
     const judged = residentTarget || (writers.has(cluster.id) && (inputs.drTest?.linksBroken ?? false));
     if (!judged) continue;
+    const applyCache = (bytes: number, text: string) => (current: PlanInputs): PlanInputs => ({
+      ...current,
+      clusters: current.clusters.map((candidate) => (candidate.id === cluster.id ? { ...candidate, cacheBytes: bytes, cacheText: text } : candidate)),
+    });
     dimensions.push({
       id: `cache.${cluster.id}`,
       label: `cache of C${cluster.id} (${cluster.name})`,
-      options: inputs.catalog.cacheOptions.map((option) => ({
-        name: option.name,
-        cost: option.cost,
-        whatIf: false,
-        apply: (current) => ({
-          ...current,
-          clusters: current.clusters.map((candidate) => (candidate.id === cluster.id ? { ...candidate, cacheBytes: option.bytes, cacheText: option.name } : candidate)),
-        }),
-      })),
+      installed: cluster.cacheText,
+      options: [
+        { name: cluster.cacheText, cost: 0, whatIf: false, action: 'keep' as const, apply: (current: PlanInputs) => current },
+        ...inputs.catalog.cacheOptions
+          .filter((option) => option.bytes > cluster.cacheBytes)
+          .map((option) => ({ name: option.name, cost: option.cost, whatIf: false, action: 'add' as const, apply: applyCache(option.bytes, option.name) })),
+      ],
       owns: (figure) =>
         figure.id === `cache.days-resident.${cluster.id}` || figure.id === `outage.throttling.${cluster.id}` || figure.id === `outage.cache-needed.${cluster.id}`,
     });
@@ -112,11 +157,14 @@ export function searchDimensions(inputs: PlanInputs): Dimension[] {
     dimensions.push({
       id: `media.${cluster.id}`,
       label: `drive generation of C${cluster.id} (${cluster.name})`,
+      installed: cluster.driveType ?? 'none stated',
+      // Cartridges are bought for any generation, so every generation is an option; the installed one is "keep".
       options: inputs.catalog.drives.map((drive) => ({
         name: drive.type,
         cost: cartridgesFor(heldBytes, drive.cartridgeBytes, inputs.catalog.cartridgeFill.value) * drive.cartridgeCost,
         whatIf: false,
-        apply: (current) => ({ ...current, clusters: current.clusters.map((candidate) => (candidate.id === cluster.id ? { ...candidate, driveType: drive.type } : candidate)) }),
+        action: (drive.type === cluster.driveType ? 'keep' : 'replace') as AdviceAction,
+        apply: (current: PlanInputs) => ({ ...current, clusters: current.clusters.map((candidate) => (candidate.id === cluster.id ? { ...candidate, driveType: drive.type } : candidate)) }),
       })),
       owns: (figure) => figure.id === `media.copy-export.${cluster.id}`,
     });
@@ -124,49 +172,58 @@ export function searchDimensions(inputs: PlanInputs): Dimension[] {
   return dimensions;
 }
 
+/** Figures of `dimension` that a choice must not leave failing or at risk. */
 function failing(inputs: PlanInputs, dimension: Dimension): Figure[] {
-  return judgedFigures(inputs).filter((figure) => dimension.owns(figure) && figure.verdict === 'fails');
+  return judgedFigures(inputs).filter((figure) => dimension.owns(figure) && (figure.verdict === 'fails' || figure.verdict === 'at-risk'));
 }
 
-/** Searches each dimension for its cheapest option meeting the dimension's targets. */
-export function cheapestConfiguration(inputs: PlanInputs): SearchResult {
-  const dimensions = searchDimensions(inputs);
+/**
+ * Options in the order they are tried: by cost, the installed one first on a tie. Keeping links or
+ * cache costs nothing new, so it comes first; a drive generation is priced by the cartridges it needs.
+ */
+function ranked(dimension: Dimension): DimensionOption[] {
+  return [...dimension.options].sort((x, y) => x.cost - y.cost || Number(y.action === 'keep') - Number(x.action === 'keep') || x.name.localeCompare(y.name));
+}
+
+/** For each dimension: keep what is installed if it meets its targets, else the cheapest option that does. */
+export function cheapestConfiguration(original: PlanInputs): SearchResult {
+  const judged = adviceInputs(original);
+  const inputs = judged.inputs;
+  const dimensions = searchDimensions(original);
   const choices: DimensionChoice[] = [];
   const seconds: { dimension: string; option: string; delta: number }[] = [];
   let candidates = 0;
   let feasible = true;
   for (const dimension of dimensions) {
-    const ranked = dimension.options
-      .map((option) => ({ option, cost: option.cost }))
-      .sort((x, y) => x.cost - y.cost || x.option.name.localeCompare(y.option.name));
-    const passing: { option: DimensionOption; cost: number }[] = [];
+    const passing: DimensionOption[] = [];
     let firstFailure: string | null = null;
-    for (const entry of ranked) {
+    for (const option of ranked(dimension)) {
       candidates += 1;
-      const failures = failing(entry.option.apply(inputs), dimension);
-      if (failures.length === 0) passing.push(entry);
-      else if (passing.length === 0) {
+      const failures = failing(option.apply(inputs), dimension);
+      if (failures.length === 0) passing.push(option);
+      else if (passing.length === 0 && firstFailure === null) {
         const failure = failures[0];
-        if (failure !== undefined) firstFailure = `${entry.option.name} fails: ${failure.title} ${failure.display}${failure.target === undefined ? '' : ` (target ${failure.target})`}`;
+        if (failure !== undefined) firstFailure = `${option.action === 'keep' ? `${option.name} as installed` : option.name} ${failure.verdict === 'at-risk' ? 'is at risk' : 'fails'}: ${failure.title} ${failure.display}${failure.target === undefined ? '' : ` (target ${failure.target})`}`;
       }
       if (passing.length >= 2) break;
     }
     const best = passing[0];
+    const base = { dimension: dimension.id, label: dimension.label, installed: dimension.installed };
     if (best === undefined) {
       feasible = false;
-      choices.push({ dimension: dimension.id, label: dimension.label, option: null, cost: Number.POSITIVE_INFINITY, whatIf: false, binds: firstFailure ?? 'no option meets the targets' });
+      choices.push({ ...base, action: null, option: null, cost: Number.POSITIVE_INFINITY, whatIf: false, binds: firstFailure ?? 'no option meets the targets' });
       continue;
     }
     choices.push({
-      dimension: dimension.id,
-      label: dimension.label,
-      option: best.option.name,
+      ...base,
+      action: best.action,
+      option: best.name,
       cost: best.cost,
-      whatIf: best.option.whatIf,
-      binds: firstFailure ?? 'the cheapest option already meets every target',
+      whatIf: best.whatIf,
+      binds: best.action === 'keep' ? 'what is installed meets every target it owns' : (firstFailure ?? 'the cheapest option already meets every target'),
     });
     const second = passing[1];
-    if (second !== undefined) seconds.push({ dimension: dimension.id, option: second.option.name, delta: second.cost - best.cost });
+    if (second !== undefined) seconds.push({ dimension: dimension.id, option: second.name, delta: second.cost - best.cost });
   }
   const totalCost = choices.reduce((total, choice) => total + choice.cost, 0);
   const runner = [...seconds].sort((x, y) => x.delta - y.delta)[0];
@@ -176,19 +233,25 @@ export function cheapestConfiguration(inputs: PlanInputs): SearchResult {
     totalCost,
     runnerUp: runner === undefined || !feasible ? null : { dimension: runner.dimension, option: runner.option, totalCost: totalCost + runner.delta },
     candidatesConsidered: candidates,
+    judgedOn: { headroom: judged.headroom, month: judged.month },
   };
 }
 
-/** Every combination of options, judged as a whole: the check of `cheapestConfiguration` (small catalogs). */
-export function bruteForce(inputs: PlanInputs): { feasible: boolean; totalCost: number; combinations: number } {
-  const dimensions = searchDimensions(inputs);
+/**
+ * Every combination of options, judged as a whole with the same inputs and the same "meets" as the
+ * search: the check of `cheapestConfiguration` (small catalogs). A combination that keeps where
+ * keeping meets is cheaper than any purchase, so the two agree on cost when both are feasible.
+ */
+export function bruteForce(original: PlanInputs): { feasible: boolean; totalCost: number; combinations: number } {
+  const inputs = adviceInputs(original).inputs;
+  const dimensions = searchDimensions(original);
   let best = Number.POSITIVE_INFINITY;
   let combinations = 0;
   const walk = (index: number, current: PlanInputs, cost: number): void => {
     const dimension = dimensions[index];
     if (dimension === undefined) {
       combinations += 1;
-      const failures = judgedFigures(current).filter((figure) => figure.verdict === 'fails' && dimensions.some((candidate) => candidate.owns(figure)));
+      const failures = judgedFigures(current).filter((figure) => (figure.verdict === 'fails' || figure.verdict === 'at-risk') && dimensions.some((candidate) => candidate.owns(figure)));
       if (failures.length === 0) best = Math.min(best, cost);
       return;
     }

@@ -17,10 +17,23 @@ export interface DirectionAnalysis {
   /** Extra job time for a RUN copy of each reference volume size (CCP-8). */
   readonly elongation: readonly { readonly volumeBytes: number; readonly storedBytes: number; readonly seconds: number }[];
   readonly deferred: FluidResult;
+  /**
+   * Whole-volume transfer (issue 15): a volume is copied only after it is closed, and whole, so each
+   * copy adds its own transfer time at one stream's throughput to the queueing delay of the fluid
+   * model. Average and largest stored volume of the writers on this direction.
+   */
+  readonly volumeTransfer: { readonly averageStoredBytes: number; readonly largestStoredBytes: number; readonly averageSeconds: number; readonly largestSeconds: number };
   readonly classes: readonly { readonly managementClass: string; readonly point: 'R' | 'S' | 'D'; readonly bytesPerDay: number }[];
 }
 
 const hour = 3600;
+
+/** The binding term in words, as text and reports name it. */
+export const bindingName: Readonly<Record<LinkCapacityResult['binding'], string>> = { 'line-rate': 'line rate', 'tcp-window': 'TCP window', 'packet-loss': 'packet loss' };
+
+function formatKilometres(meters: number): string {
+  return `${Number((meters / 1000).toPrecision(4))} km`;
+}
 
 /** The link entry joining two clusters. */
 export function linkBetween(links: readonly PlanLink[], a: ClusterId, b: ClusterId): PlanLink | undefined {
@@ -32,8 +45,14 @@ function hourly(flows: readonly DirectedTraffic[], key: 'immediateBytesPerDay' |
   return Array.from({ length: 24 }, (_, h) => flows.reduce((total, flow) => total + flow[key] * (flow.hourlyShare[h] ?? 0), 0));
 }
 
+/** Stored sizes of the average and largest volume on a direction (the largest of its writers). */
+export interface VolumeSizes {
+  readonly averageStoredBytes: number;
+  readonly largestStoredBytes: number;
+}
+
 /** Analyses one direction with a given link (the configured one, or a catalog option in a search). */
-export function analyseDirection(flows: readonly DirectedTraffic[], link: PlanLink, catalog: Catalog, referenceVolumeBytes: readonly number[], compression: number): DirectionAnalysis {
+export function analyseDirection(flows: readonly DirectedTraffic[], link: PlanLink, catalog: Catalog, referenceVolumeBytes: readonly number[], compression: number, volumes: VolumeSizes): DirectionAnalysis {
   const capacity = linkCapacity(link, catalog);
   const immediate = hourly(flows, 'immediateBytesPerDay');
   const deferred = hourly(flows, 'deferredBytesPerDay');
@@ -53,8 +72,24 @@ export function analyseDirection(flows: readonly DirectedTraffic[], link: PlanLi
       seconds: volumeBytes / compression / Math.max(1e-9, capacity.perStreamBytesPerSecond),
     })),
     deferred: fluidQueue(deferred, left),
+    volumeTransfer: {
+      ...volumes,
+      averageSeconds: volumes.averageStoredBytes / Math.max(1e-9, capacity.perStreamBytesPerSecond),
+      largestSeconds: volumes.largestStoredBytes / Math.max(1e-9, capacity.perStreamBytesPerSecond),
+    },
     classes: flows.flatMap((flow) => flow.byClass),
   };
+}
+
+/** The stored volume sizes of the workloads writing through `from` (what its copies carry). */
+export function volumeSizesFrom(inputs: PlanInputs, from: ClusterId): VolumeSizes {
+  const writers = inputs.workloads.filter((workload) => workload.cluster === from);
+  const weight = writers.reduce((total, workload) => total + workload.hostBytesPerDay, 0);
+  const average =
+    weight > 0
+      ? writers.reduce((total, workload) => total + (workload.hostBytesPerDay / weight) * (workload.averageVolumeBytes / workload.compression), 0)
+      : Math.max(0, ...writers.map((workload) => workload.averageVolumeBytes / workload.compression));
+  return { averageStoredBytes: average, largestStoredBytes: Math.max(average, ...writers.map((workload) => workload.largestVolumeBytes / workload.compression)) };
 }
 
 /** Every direction that carries copies, analysed with the configured links. */
@@ -72,25 +107,54 @@ export function analyseWan(inputs: PlanInputs, referenceVolumeBytes: readonly nu
     const link = linkBetween(inputs.links, first.from, first.to);
     if (link === undefined) continue;
     const compression = inputs.workloads.find((workload) => workload.cluster === first.from)?.compression ?? inputs.catalog.compression.value;
-    results.push(analyseDirection(group, link, inputs.catalog, referenceVolumeBytes, compression));
+    results.push(analyseDirection(group, link, inputs.catalog, referenceVolumeBytes, compression, volumeSizesFrom(inputs, first.from)));
   }
   return results.sort((a, b) => a.from - b.from || a.to - b.to);
 }
 
-/** Verdict of a direction against the RPO targets of its classes. */
-export function directionVerdicts(direction: DirectionAnalysis, targets: PlanInputs['targets']): { managementClass: string; rpoSeconds: number; target: number | null; verdict: Verdict }[] {
-  const results: { managementClass: string; rpoSeconds: number; target: number | null; verdict: Verdict }[] = [];
+/** The RPO of one class on one direction, at volume granularity, against its target. */
+export interface ClassRpo {
+  readonly managementClass: string;
+  readonly point: 'R' | 'S' | 'D';
+  /** RPO of the largest volume: what the verdict judges. */
+  readonly rpoSeconds: number;
+  /** Queueing delay of the fluid model alone (Deferred), 0 for RUN/Sync that keep up. */
+  readonly queueSeconds: number;
+  /** RPO of an average volume. */
+  readonly averageVolumeRpoSeconds: number;
+  readonly target: number | null;
+  readonly verdict: Verdict;
+}
+
+/**
+ * Verdict of a direction against the RPO targets of its classes (CCP-1, CCP-2, PLN-2). Deferred: the
+ * fluid queue's largest delay plus the volume's own transfer at one stream's throughput, since a
+ * volume is copied whole after it is closed (4 GB on a 100 MB/s share is 40 s at risk even with no
+ * queue). RUN and Sync: the copy is made before the job ends (CCP-1), so a closed volume is never at
+ * risk while the link keeps up with the peak hour; above that the backlog grows without bound.
+ */
+export function directionVerdicts(direction: DirectionAnalysis, targets: PlanInputs['targets']): ClassRpo[] {
+  const results: ClassRpo[] = [];
   const seen = new Set<string>();
   for (const entry of direction.classes) {
     const key = `${entry.managementClass}/${entry.point}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const target = targets.rpoSeconds[entry.managementClass] ?? null;
+    let queue: number;
     let rpo: number;
-    if (entry.point === 'D') rpo = direction.deferred.kind === 'bounded' ? direction.deferred.rpoSeconds : Number.POSITIVE_INFINITY;
-    else rpo = direction.peakImmediateUtilisation <= 1 ? 0 : Number.POSITIVE_INFINITY;
+    let average: number;
+    if (entry.point === 'D') {
+      queue = direction.deferred.kind === 'bounded' ? direction.deferred.rpoSeconds : Number.POSITIVE_INFINITY;
+      rpo = queue + direction.volumeTransfer.largestSeconds;
+      average = queue + direction.volumeTransfer.averageSeconds;
+    } else {
+      queue = direction.peakImmediateUtilisation <= 1 ? 0 : Number.POSITIVE_INFINITY;
+      rpo = queue;
+      average = queue;
+    }
     const verdict: Verdict = target === null ? 'info' : target === 0 ? (rpo === 0 ? 'meets' : 'fails') : verdictAtMost(rpo, target);
-    results.push({ managementClass: entry.managementClass, rpoSeconds: rpo, target, verdict });
+    results.push({ managementClass: entry.managementClass, point: entry.point, rpoSeconds: rpo, queueSeconds: queue, averageVolumeRpoSeconds: average, target, verdict });
   }
   return results;
 }
@@ -110,7 +174,13 @@ export function wanFigures(inputs: PlanInputs, directions: readonly DirectionAna
         value: String(link.efficiency),
         ...(link.efficiencyDefaulted ? { defaultSource: inputs.catalog.protocolEfficiency.source } : {}),
       },
-      { name: 'round trip', value: formatSeconds(direction.capacity.roundTripSeconds), ...(direction.capacity.roundTripEstimated ? { defaultSource: `${inputs.catalog.fibreDelaySecondsPerKm.source}; route factor ${inputs.catalog.routeFactor.value}` } : {}) },
+      {
+        name: 'round trip',
+        value: direction.capacity.roundTripEstimated
+          ? `${formatSeconds(direction.capacity.roundTripSeconds)} estimated from ${link.distanceKind === 'site-to-site' ? `${link.distanceText} site to site x route factor ${link.routeFactor} = ${formatKilometres(link.distanceMeters * link.routeFactor)} of fibre` : `${link.distanceText} of fibre route`}`
+          : `${formatSeconds(direction.capacity.roundTripSeconds)} measured`,
+        ...(direction.capacity.roundTripEstimated ? { defaultSource: `${inputs.catalog.fibreDelaySecondsPerKm.source}${link.distanceKind === 'site-to-site' ? `; ${inputs.catalog.routeFactor.source}` : ''}` } : {}),
+      },
     ];
     const terms = Object.entries(direction.capacity.terms)
       .map(([term, value]) => `${term} ${formatBitRate(value)}`)
@@ -124,7 +194,7 @@ export function wanFigures(inputs: PlanInputs, directions: readonly DirectionAna
       formula: 'smallest of count x speed x efficiency x copy share, streams x TCP window / RTT, and the Mathis loss bound',
       inputs: linkInputs,
       verdict: 'info',
-      binding: `${direction.capacity.binding} binds (${terms})`,
+      binding: `${bindingName[direction.capacity.binding]} binds (${terms})`,
       rules: ['PLN-1', 'TOP-2'],
     });
     if (direction.immediateBytesPerDay > 0) {
@@ -174,8 +244,18 @@ export function wanFigures(inputs: PlanInputs, directions: readonly DirectionAna
         value: entry.rpoSeconds,
         unit: 's',
         display: Number.isFinite(entry.rpoSeconds) ? formatSeconds(entry.rpoSeconds) : 'unbounded',
-        formula: 'largest horizontal distance between cumulative arrivals and cumulative copies (FIFO), exact on the piecewise-linear curves; 0 for RUN/Sync that keep up',
-        inputs: [],
+        formula:
+          entry.point === 'D'
+            ? 'queueing delay (largest horizontal distance between cumulative arrivals and copies, FIFO, exact on the piecewise-linear curves) + the largest stored volume / one stream\'s throughput'
+            : 'RUN/Sync copies are made before the job ends: 0 while the link keeps up with the peak hour',
+        inputs:
+          entry.point === 'D'
+            ? [
+                { name: 'queueing', value: Number.isFinite(entry.queueSeconds) ? formatSeconds(entry.queueSeconds) : 'unbounded' },
+                { name: 'largest volume', value: `${formatBytes(direction.volumeTransfer.largestStoredBytes)} stored, ${formatSeconds(direction.volumeTransfer.largestSeconds)} to copy` },
+                { name: 'average volume', value: `${formatBytes(direction.volumeTransfer.averageStoredBytes)} stored, RPO ${Number.isFinite(entry.averageVolumeRpoSeconds) ? formatSeconds(entry.averageVolumeRpoSeconds) : 'unbounded'}` },
+              ]
+            : [],
         verdict: entry.verdict,
         ...(entry.target === null ? {} : { target: `at most ${formatSeconds(entry.target)}` }),
         rules: ['CCP-1', 'CCP-2', 'PLN-1', 'PLN-2'],

@@ -38,18 +38,21 @@ export function renderPlan(plan: Plan, file: string, style: Style): string {
       for (const series of chart.series) {
         const peak = Math.max(...series.hourlyBytes);
         const bars = series.hourlyBytes.slice(0, 24).map((bytes) => ' ▁▂▃▄▅▆▇█'[peak > 0 ? Math.round((bytes / peak) * 8) : 0] ?? ' ').join('');
-        lines.push(`  ${series.name.padEnd(9)} |${bars}| peak ${formatBytes(peak)} (hours 0-23)`);
+        // An unbounded backlog has no peak: the bars show its first day, the figure says how fast it grows.
+        const link = plan.links.find((candidate) => candidate.direction === series.name);
+        const tail = link?.backlogGrowthBytesPerDay != null ? `unbounded: grows ${formatBytes(link.backlogGrowthBytesPerDay)}/day (first day shown)` : `peak ${formatBytes(peak)} (hours 0-23)`;
+        lines.push(`  ${series.name.padEnd(9)} |${bars}| ${tail}`);
       }
       lines.push('');
     }
   }
   const recommendation = plan.recommendation;
-  lines.push(style.bold('Cheapest catalog configuration that meets every target'));
+  const judgedOn = `with ${(recommendation.judgedOn.headroom * 100).toFixed(0)} % headroom${recommendation.judgedOn.month > 0 ? `, at month ${recommendation.judgedOn.month} of growth` : ''}`;
+  lines.push(style.bold(`What to keep, add or replace (every target met, none at risk, ${judgedOn})`));
   if (recommendation.choices.length === 0) lines.push('  nothing to choose: no copy traffic, cache target or tape-attached cluster');
   for (const choice of recommendation.choices) {
-    lines.push(
-      `  ${choice.label}: ${choice.option === null ? style.red('no catalog option meets the targets') : style.bold(choice.option)}${choice.whatIf ? ' (what-if option)' : ''}${Number.isFinite(choice.cost) ? `, cost ${choice.cost.toFixed(1)}` : ''}`,
-    );
+    const what = choice.option === null ? style.red('no catalog option meets the targets') : choice.action === 'keep' ? `keep ${style.bold(choice.option)} (installed)` : `${choice.action ?? ''} to ${style.bold(choice.option)} (installed: ${choice.installed})`;
+    lines.push(`  ${choice.label}: ${what}${choice.whatIf ? ' (what-if option)' : ''}${Number.isFinite(choice.cost) && choice.cost > 0 ? `, cost ${choice.cost.toFixed(1)}` : ''}`);
     lines.push(style.dim(`    binds: ${choice.binds}`));
   }
   if (recommendation.feasible) {
@@ -67,14 +70,27 @@ export function renderPlan(plan: Plan, file: string, style: Style): string {
     for (const figure of plan.growth.atHorizon.filter((candidate) => candidate.verdict !== 'meets')) lines.push(`  at the horizon: ${figure.title}: ${figure.display} (${figure.verdict})`);
     lines.push('');
   }
+  if (plan.sensitivity.length > 0) {
+    lines.push(style.bold('How far each met target is from failing'));
+    for (const entry of plan.sensitivity) {
+      const data = entry.failsAtDataFactor === null ? 'holds to 1000x the daily data' : `fails at ${entry.failsAtDataFactor.toFixed(2)}x the daily data`;
+      const bandwidth = entry.failsAtBandwidthShare === null ? '' : `, or at ${(entry.failsAtBandwidthShare * 100).toFixed(0)} % of the bandwidth`;
+      lines.push(`  ${entry.title}: ${data}${bandwidth}`);
+    }
+    lines.push('');
+  }
   lines.push(style.bold('Assumptions and defaults'));
   for (const assumption of plan.assumptions) lines.push(`  ${assumption.name}: ${assumption.value}  ${style.dim(`(${assumption.source})`)}`);
   lines.push('');
   const failing = plan.sections.flatMap((section) => section.figures).filter((figure) => figure.verdict === 'fails');
+  const grows = plan.growth?.firstFailure ?? null;
+  const later = grows === null ? '' : `; with ${(plan.growth?.perYear ?? 0) * 100} % growth a year, ${grows.figure.title} fails in month ${grows.month}`;
   lines.push(
     failing.length === 0
-      ? style.green(`Every target is met${plan.verdict === 'at-risk' ? ', some within 20 % of their limit' : ''}.`)
-      : style.red(`${failing.length} figure(s) fail their target: ${failing.map((figure) => figure.title).join('; ')}`),
+      ? grows === null
+        ? style.green(`Every target is met${plan.verdict === 'at-risk' ? ', some within 20 % of their limit' : ''}.`)
+        : style.red(`Every target is met today${later}.`)
+      : style.red(`${failing.length} figure(s) fail their target: ${failing.map((figure) => figure.title).join('; ')}${later}`),
   );
   return lines.join('\n');
 }

@@ -2,14 +2,22 @@ import { tapegrid } from './run.js';
 import { describe, expect, it } from 'vitest';
 
 describe('tapegrid plan', () => {
-  it('prints a plan with sections, verdicts, the recommendation and the assumptions; exit 0 when every target is met', () => {
+  it('prints a plan with sections, verdicts, the advice and the assumptions; growth that breaks a target within the horizon is exit 1 (issue 15)', () => {
     const { code, stdout } = tapegrid(['plan', 'examples/three-cluster-ha-dr.yaml']);
-    expect(code).toBe(0);
-    for (const heading of ['WAN and RPO', 'Links broken (DR test or outage)', 'Cache', 'Scratch and media', 'Cheapest catalog configuration that meets every target', 'Assumptions and defaults']) {
+    for (const heading of ['WAN and RPO', 'Links broken (DR test or outage)', 'Cache', 'Scratch and media', 'What to keep, add or replace', 'How far each met target is from failing', 'Assumptions and defaults']) {
       expect(stdout).toContain(heading);
     }
     expect(stdout).toMatch(/meets {4}RPO of MCPROD C0->C2/);
-    expect(stdout).toContain('line-rate binds');
+    expect(stdout).toContain('line rate binds');
+    // Every target holds today; 30 % a year takes days resident on C0 below 7 d in month 17.
+    expect(stdout).toContain('Every target is met today; with 30 % growth a year, Days resident in C0 (PROD0) fails in month 17.');
+    expect(code).toBe(1);
+  });
+
+  it('exit 0 when every target is met now and to the horizon', () => {
+    const { code, stdout } = tapegrid(['plan', 'examples/two-cluster-dr.yaml']);
+    expect(stdout).toContain('Every target is met');
+    expect(code).toBe(0);
   });
 
   it('every bundled example plans with exit 0 or 1, never a crash', () => {

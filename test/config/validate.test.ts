@@ -141,6 +141,22 @@ describe('configuration validation', () => {
     expect(find(await problemsOf(minimal.replace('expireHold: "24 h" }', 'expireHold: "24 h", deleteExpire: none }')), 'expire-time-conflict').found).toBe('none');
   });
 
+  it('numbers that make no physical sense are refused with the field path and the range (issue 15)', async () => {
+    const zeroVolume = find(await problemsOf(minimal.replace('averageVolumeSize: "800 MiB"', 'averageVolumeSize: "0 MiB"')), 'out-of-range');
+    expect(zeroVolume).toEqual(expect.objectContaining({ path: ['workload', 0, 'averageVolumeSize'], expected: 'a volume size above zero and at most 1 TB, such as "4000 MiB"' }));
+    const negative = (await problemsOf(minimal.replace('averageVolumeSize: "800 MiB"', 'averageVolumeSize: "-5 TB"'))).find((problem) => problem.path.join('.') === 'workload.0.averageVolumeSize');
+    expect(negative?.message).toContain('"-5 TB" is negative; a data cannot be below zero');
+    const efficiency = (await problemsOf(minimal.replace('distance: "100 km" }', 'distance: "100 km", efficiency: 0 }'))).find((problem) => problem.path.join('.') === 'gridLinks.0.efficiency');
+    expect(efficiency).toBeDefined();
+    // A disk-only cluster below the default 4 TB auto-removal threshold would have a negative usable cache.
+    const small = find(await problemsOf(minimal.replace('kind: disk-only, cache: "20 TB"', 'kind: disk-only, cache: "1 TB"')), 'out-of-range');
+    expect(small).toEqual(expect.objectContaining({ rule: 'TVC-4', path: ['clusters', 1, 'cache'], found: '1 TB', expected: 'a cache above 4 TB, or a smaller autoRemoval.removalThreshold' }));
+    const occupied = find(await problemsOf(minimal.replace('cache: "10 TB" }', 'cache: "10 TB", cacheOccupied: "11 TB" }')), 'out-of-range');
+    expect(occupied.path).toEqual(['clusters', 0, 'cacheOccupied']);
+    const horizon = find(await problemsOf(`${minimal}growth: { perYear: 0.3, horizon: "1e9 years" }\n`), 'out-of-range');
+    expect(horizon.path).toEqual(['growth', 'horizon']);
+  });
+
   it('mistake 14: a pair of clusters with no grid link', async () => {
     const text = minimal
       .replace('  - { id: 1, name: C1, site: b, kind: disk-only, cache: "20 TB" }', '  - { id: 1, name: C1, site: b, kind: disk-only, cache: "20 TB" }\n  - { id: 2, name: C2, site: c, kind: disk-only, cache: "20 TB" }')

@@ -89,6 +89,45 @@ describe('Delete Expire (CAT-5, 11.4.1, 11.9.7)', () => {
     expect(mounted(plain.last).surfaced).toBe('empty');
   });
 
+  it('only the category the volume sits in counts: a volume the DR host returned to its own scratch category, which has no expire time, is never deleted', () => {
+    const drWrite: GridEvent[] = [
+      { type: 'insert', cluster: 1, volsers: ['T00001'], category: '0012' },
+      { type: 'scratch-mount', host: 'DRHOST', cluster: 1, managementClass: 'MCPROD' },
+      { type: 'write', cluster: 1, volser: 'T00001' },
+      { type: 'rewind-unload', cluster: 1, volser: 'T00001' },
+      { type: 'return-to-scratch', host: 'DRHOST', cluster: 1, volser: 'T00001' },
+      { type: 'advance', minutes: 100000 },
+    ];
+    const kept = after(grid({ hold: false }), drWrite);
+    expect(kept.state.volumes['T00001']?.copies[1]?.category).toBe('0012');
+    expect(ofKind(kept.observations, 'data-expired')).toEqual([]);
+    expect(kept.state.volumes['T00001']?.copies[1]?.dataVersion).toBe(1);
+  });
+
+  it('a deleted copy frees its cache: the data is no longer resident, and several volumes are deleted in one pass in volser order', () => {
+    const two: GridEvent[] = [
+      insertScratch(0, [A1, A2]),
+      { type: 'scratch-mount', host: 'PROD', cluster: 0, managementClass: 'MCPROD' },
+      { type: 'write', cluster: 0, volser: A1 },
+      { type: 'rewind-unload', cluster: 0, volser: A1 },
+      { type: 'scratch-mount', host: 'PROD', cluster: 0, managementClass: 'MCPROD' },
+      { type: 'write', cluster: 0, volser: A2 },
+      { type: 'rewind-unload', cluster: 0, volser: A2 },
+      { type: 'return-to-scratch', host: 'PROD', cluster: 0, volser: A2 },
+      { type: 'return-to-scratch', host: 'PROD', cluster: 0, volser: A1 },
+      { type: 'advance', minutes: 1440 },
+    ];
+    const { state, observations } = after(grid({ hold: false }), two);
+    expect(ofKind(observations, 'data-expired').filter((expired) => expired.cluster === 0).map((expired) => expired.volser)).toEqual([A1, A2]);
+    expect(state.volumes[A1]?.copies[0]).toEqual(expect.objectContaining({ dataVersion: null, resident: false }));
+  });
+
+  it('data-deleted is reported only where the mount cluster\'s record sat in the category past its expire time: the same mount a minute earlier finds the copy at C1', () => {
+    const events: GridEvent[] = [...scratchedAfterSnapshot.slice(0, 6), { type: 'set-fast-ready', cluster: 1, category: '0002', enabled: false }, scratchedAfterSnapshot[6] as GridEvent];
+    const early = after(grid({ hold: false }), [...events, { type: 'advance', minutes: 1439 }, { type: 'specific-mount', host: 'DRHOST', cluster: 1, volser: A1 }]);
+    expect(mounted(early.last)).toEqual(expect.objectContaining({ surfaced: 'data', ioCluster: 1 }));
+  });
+
   it('a cluster that is down when the expire time passes keeps its copy until time passes again after it is back', () => {
     const down = after(grid({ hold: false }), [...scratchedAfterSnapshot, { type: 'cluster-fail', cluster: 1 }, { type: 'advance', minutes: 1440 }]);
     expect(ofKind(down.observations, 'data-expired').map((expired) => expired.cluster)).toEqual([0]);

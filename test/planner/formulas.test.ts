@@ -7,8 +7,11 @@ const volumes = testCatalog.referenceVolumeBytes.value;
 describe('planner formulas, with the arithmetic written out', () => {
   it('PLN-1: round trip from distance: 2 x 1000 km x 4.9 us/km = 9.8 ms (route factor 1, no devices)', () => {
     expect(roundTripSeconds(link(), testCatalog)).toBeCloseTo(0.0098, 9);
-    // With the reference route factor 1.3 and 4 devices of 25 us: 2 x (1000 x 1.3 x 4.9 us + 4 x 25 us) = 12.94 ms.
-    expect(roundTripSeconds(link(), { ...testCatalog, routeFactor: { value: 1.3, source: '' }, devicesInPath: { value: 4, source: '' } })).toBeCloseTo(0.01294, 9);
+    // A site-to-site distance with the reference route factor 1.3 and 4 devices of 25 us: 2 x (1000 x 1.3 x 4.9 us + 4 x 25 us) = 12.94 ms.
+    const devices = { ...testCatalog, routeFactor: { value: 1.3, source: '' }, devicesInPath: { value: 4, source: '' } };
+    expect(roundTripSeconds(link({ distanceKind: 'site-to-site', routeFactor: 1.3 }), devices)).toBeCloseTo(0.01294, 9);
+    // A fibre route is used as given: the catalog's route factor does not apply (issue 15): 2 x (1000 x 4.9 us + 4 x 25 us) = 10 ms.
+    expect(roundTripSeconds(link(), devices)).toBeCloseTo(0.01, 9);
     expect(roundTripSeconds(link({ roundTripSeconds: 0.02 }), testCatalog)).toBe(0.02);
   });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bruteForce, cheapestConfiguration, judgedFigures, type Catalog } from '../../planner/index.js';
+import { bruteForce, cheapestConfiguration, judgedFigures, searchDimensions, type Catalog } from '../../planner/index.js';
 import { testCatalog, twoSites, workload } from './helpers.js';
 
 const catalogArbitrary: fc.Arbitrary<Catalog> = fc
@@ -38,15 +38,51 @@ describe('cheapest configuration search', () => {
     );
   });
 
-  it('reports what binds: the next cheaper option and the target it fails', () => {
-    const inputs = twoSites({ targets: { rpoSeconds: { MCDEF: 3600 }, drTestSeconds: null, daysResident: 15 } });
+  it('reports what binds: the installed cache and the target it fails, then the cheapest option that meets it ("add")', () => {
+    const small = twoSites({ targets: { rpoSeconds: { MCDEF: 3600 }, drTestSeconds: null, daysResident: 15 } });
+    const inputs = { ...small, clusters: small.clusters.map((cluster) => ({ ...cluster, cacheBytes: 50e12, cacheText: '50 TB' })) };
     const result = cheapestConfiguration(inputs);
     const cache = result.choices.find((choice) => choice.dimension === 'cache.0');
     // 50 TB holds 50 / 5 = 10 days < 15: fails; 100 TB holds 20 days.
-    expect(cache?.option).toBe('100 TB');
-    expect(cache?.binds).toContain('50 TB fails: Days resident in C0');
+    expect(cache).toEqual(expect.objectContaining({ installed: '50 TB', action: 'add', option: '100 TB' }));
+    expect(cache?.binds).toContain('50 TB as installed fails: Days resident in C0');
     expect(result.feasible).toBe(true);
-    expect(result.runnerUp).not.toBeNull();
+  });
+
+  it('a generous installed grid gets "keep", never a downgrade to a cheaper, smaller catalog option', () => {
+    // 10 TB/day over 2 x 10 Gb/s, and a 2 x 1 Gb/s option that would also meet a 4-hour RPO at a cost of 10.
+    const inputs = twoSites({ workloads: [workload({ hostBytesPerDay: 1e12 })], targets: { rpoSeconds: { MCDEF: 4 * 3600 }, drTestSeconds: null, daysResident: 15 } });
+    const result = cheapestConfiguration(inputs);
+    const bought = result.choices.filter((choice) => !choice.dimension.startsWith('media.')).map((choice) => [choice.dimension, choice.action, choice.option]);
+    expect(bought).toEqual([
+      ['links.0-1', 'keep', '2 x 10 Gb/s'],
+      ['cache.0', 'keep', '100 TB'],
+    ]);
+    // Media are priced by the cartridges a generation needs: 60F's are cheaper per byte here, so it is "replace", named as such.
+    expect(result.choices.find((choice) => choice.dimension === 'media.0')).toEqual(expect.objectContaining({ installed: 'E08', action: 'replace', option: '60F' }));
+    const links = searchDimensions(inputs).find((dimension) => dimension.id === 'links.0-1');
+    expect(links?.options.map((option) => option.name)).toEqual(['2 x 10 Gb/s']);
+  });
+
+  it('an option "at risk" is not advice: days resident within 20 % of the target needs the next option', () => {
+    // Installed 100 TB: 100 / 5 = 20 d against 18 d is at risk (below 21.6); a 200 TB option holds 40 d.
+    const catalog = { ...testCatalog, cacheOptions: [...testCatalog.cacheOptions, { name: '200 TB', bytes: 200e12, cost: 150, source: 'test' }] };
+    const result = cheapestConfiguration(twoSites({ catalog, targets: { rpoSeconds: {}, drTestSeconds: null, daysResident: 18 } }));
+    const cache = result.choices.find((choice) => choice.dimension === 'cache.0');
+    expect(cache).toEqual(expect.objectContaining({ action: 'add', option: '200 TB' }));
+    expect(cache?.binds).toContain('100 TB as installed is at risk');
+  });
+
+  it('advice holds at the end of the growth horizon and with the headroom: 30 % a year for 24 months breaks a 15-day target the installed cache meets today', () => {
+    const catalog = { ...testCatalog, cacheOptions: [...testCatalog.cacheOptions, { name: '200 TB', bytes: 200e12, cost: 150, source: 'test' }] };
+    const today = twoSites({ catalog, targets: { rpoSeconds: {}, drTestSeconds: null, daysResident: 15 } });
+    expect(cheapestConfiguration(today).choices.find((choice) => choice.dimension === 'cache.0')?.action).toBe('keep');
+    // 5 TB/day x 1.3^2 = 8.45 TB/day: 100 TB holds 11.8 d; 200 TB holds 23.7 d.
+    const grown = cheapestConfiguration({ ...today, growth: { perYear: 0.3, horizonMonths: 24 } });
+    expect(grown.choices.find((choice) => choice.dimension === 'cache.0')).toEqual(expect.objectContaining({ action: 'add', option: '200 TB' }));
+    expect(grown.judgedOn).toEqual({ headroom: 0, month: 24 });
+    // 20 % headroom: 6 TB/day, 100 TB holds 16.7 d, at risk against 15 d.
+    expect(cheapestConfiguration({ ...today, headroom: { value: 0.2, defaulted: true } }).choices.find((choice) => choice.dimension === 'cache.0')?.option).toBe('200 TB');
   });
 });
 

@@ -78,6 +78,27 @@ describe('scratch-safety and Delete Expire (CAT-5, 11.9.7)', () => {
     );
   });
 
+  it('a specific mount that shows the DR host an empty volume it records as private is caught; a step with no mount does not put the question', () => {
+    const setup = setupWith(null);
+    const test = setup.drTest;
+    if (test === null) throw new Error('setup has a DR test');
+    // Fast Ready left on at C1: once the hold has passed, production's return to scratch makes A00001 a blank volume there (CAT-1).
+    const plain: VerifySetup = { ...setup, drTest: { ...test, removeFastReady: [] } };
+    const scratched = runEvents(scratchedDuringTest(plain), [{ type: 'advance', minutes: 1440 }]).state;
+    expect(judge(plain, scratched, [{ type: 'specific-mount', host: 'DRHOST', cluster: 1, volser: 'A00001' }])).toBe(
+      'DRHOST mounted A00001, private in its catalog, and was shown an empty volume (it was returned to scratch elsewhere)',
+    );
+    expect(judge(plain, scratched, [{ type: 'advance', minutes: 5 }])).toBe('not exercised');
+    // Production mounting its own scratched volume is shown empty too, but its catalog says scratch: fine.
+    expect(judge(plain, scratched, [{ type: 'specific-mount', host: 'PROD', cluster: 0, volser: 'A00001' }])).toBeNull();
+  });
+
+  it('reuse behind broken links is not a reuse the DR host sees (11.9.7): production reuses A00001 while the links are down', () => {
+    const setup = setupWith(3 * 1440);
+    const atTwoDays = runEvents(scratchedDuringTest(setup), [{ type: 'advance', minutes: 2 * 1440 }, ...[0, 1, 2, 3].map((index): GridEvent => ({ type: 'link-fail', between: [0, 1], link: index }))]).state;
+    expect(judge(setup, atTwoDays, [{ type: 'scratch-mount', host: 'PROD', cluster: 0, managementClass: 'MC' }])).toBeNull();
+  });
+
   it('production reuses the volume after the hold: caught while the test still runs, not once its planned length has passed', () => {
     const running = setupWith(3 * 1440);
     const reuse: GridEvent[] = [{ type: 'scratch-mount', host: 'PROD', cluster: 0, managementClass: 'MC' }];
@@ -86,5 +107,9 @@ describe('scratch-safety and Delete Expire (CAT-5, 11.9.7)', () => {
     const short = setupWith(1440);
     const afterTest = runEvents(scratchedDuringTest(short), [{ type: 'advance', minutes: 2 * 1440 }]).state;
     expect(judge(short, afterTest, reuse)).toBeNull();
+    // The test is over exactly at its planned end.
+    const exact = setupWith(2 * 1440);
+    expect(judge(exact, runEvents(scratchedDuringTest(exact), [{ type: 'advance', minutes: 2 * 1440 }]).state, reuse)).toBeNull();
+    expect(judge(exact, runEvents(scratchedDuringTest(exact), [{ type: 'advance', minutes: 2 * 1440 - 1 }]).state, reuse)).toBe('PROD reused A00001 as scratch while DRHOST still records it as private');
   });
 });
