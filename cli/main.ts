@@ -61,6 +61,8 @@ export async function main(argv: readonly string[], io?: CommandIO): Promise<num
         'random-volumes': { type: 'string' },
         catalog: { type: 'string' },
         target: { type: 'string', multiple: true },
+        history: { type: 'string' },
+        'history-day': { type: 'string' },
         fail: { type: 'string' },
         takeover: { type: 'string' },
         after: { type: 'string' },
@@ -150,7 +152,17 @@ export async function main(argv: readonly string[], io?: CommandIO): Promise<num
         out.err(`tapegrid plan: give exactly one configuration file\n\n${planHelp}`);
         return exitCodes.badInput;
       }
-      return runPlan(file, { json: values.json === true, ...(values.catalog === undefined ? {} : { catalog: values.catalog }), targets: values.target ?? [] }, out);
+      return runPlan(
+        file,
+        {
+          json: values.json === true,
+          ...(values.catalog === undefined ? {} : { catalog: values.catalog }),
+          targets: values.target ?? [],
+          ...(values.history === undefined ? {} : { history: values.history }),
+          ...(values['history-day'] === undefined ? {} : { historyDay: values['history-day'] }),
+        },
+        out,
+      );
     }
     case 'scenario': {
       const { runScenarioCommand, scenarioHelp } = await import('./commands/scenario.js');

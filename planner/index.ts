@@ -14,5 +14,6 @@ export { cartridgesFor } from './scratch.js';
 export { adviceInputs, bruteForce, cheapestConfiguration, judgedFigures, scaleWorkload, searchDimensions, type AdviceAction, type DimensionChoice, type SearchResult } from './search.js';
 export { linkSummaries, type LinkSummary } from './linkSummary.js';
 export { sensitivities, type Sensitivity } from './sensitivity.js';
+export { applyHistory, maxHistoryRows, parseHistory, summariseHistory, type ClusterHistory, type HistoryProblem, type HistoryRow, type HistoryUse } from './history.js';
 export { buildPlan, type ChartData, type Plan } from './plan.js';
 export { grown, growthOutlook, type GrowthResult } from './growth.js';

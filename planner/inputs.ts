@@ -1,4 +1,5 @@
 import type { ClusterId, CopyPoint } from '../model/index.js';
+import type { HistoryUse } from './history.js';
 
 /**
  * What the planner computes from, in base units: bytes, bytes per second, seconds, metres.
@@ -153,6 +154,8 @@ export interface PlanInputs {
   /** DR test: its clusters, length and daily writes (null when none is configured). */
   readonly drTest: { readonly clusters: readonly ClusterId[]; readonly seconds: number; readonly writesBytesPerDay: number | null; readonly linksBroken: boolean } | null;
   readonly catalog: Catalog;
+  /** The measured history the workloads were replaced from (`plan --history`), when one was given. */
+  readonly history?: HistoryUse;
   /** Yearly growth of host data and the horizon in months (PLN-4), or null. */
   readonly growth: { readonly perYear: number; readonly horizonMonths: number } | null;
 }

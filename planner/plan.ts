@@ -9,6 +9,7 @@ import { analyseDirection, analyseWan, linkBetween, volumeSizesFrom, wanFigures 
 import { allTraffic } from './traffic.js';
 import { linkSummaries, type LinkSummary } from './linkSummary.js';
 import { sensitivities, type Sensitivity } from './sensitivity.js';
+import type { HistoryUse } from './history.js';
 
 /** A chart's data (reports draw it; Markdown shows it as a table). */
 export type ChartData =
@@ -36,6 +37,8 @@ export interface Plan {
   readonly links: readonly LinkSummary[];
   /** How far each met target is from failing: more daily data, or less bandwidth. */
   readonly sensitivity: readonly Sensitivity[];
+  /** The measured history the plan sized from, when one was given. */
+  readonly history: HistoryUse | null;
 }
 
 /**
@@ -124,5 +127,5 @@ export function buildPlan(inputs: PlanInputs): Plan {
   const growth = growthOutlook(inputs);
   // A target growth breaks within the horizon fails the plan: "met today" is not what was asked.
   const verdict = worstVerdict([...sections.flatMap((section) => section.figures.map((figure) => figure.verdict)), ...(growth?.firstFailure == null ? [] : ['fails' as const])]);
-  return { grid: inputs.grid, sections, charts, recommendation, verdict, assumptions, growth, links: linkSummaries(inputs, directions, growth), sensitivity: sensitivities(inputs) };
+  return { grid: inputs.grid, sections, charts, recommendation, verdict, assumptions, growth, links: linkSummaries(inputs, directions, growth), sensitivity: sensitivities(inputs), history: inputs.history ?? null };
 }

@@ -26,6 +26,16 @@ function renderFigure(figure: Figure, style: Style): string[] {
 /** The text `tapegrid plan` prints: a section per area, the recommendation, the assumptions. */
 export function renderPlan(plan: Plan, file: string, style: Style): string {
   const lines: string[] = [style.bold(`Plan for "${plan.grid}" (${file})`), ''];
+  if (plan.history !== null) {
+    lines.push(style.bold(`Measured history (${plan.history.file}): planned against ${plan.history.day}`));
+    for (const entry of plan.history.clusters) {
+      const growth = entry.growthPerYear === null ? 'trend needs 14 days' : `trend ${(entry.growthPerYear * 100).toFixed(0)} % a year`;
+      const compression = entry.compression === null ? 'compression not measured' : `compression ${entry.compression.toFixed(2)} : 1`;
+      lines.push(`  C${entry.cluster}: ${entry.days} days; busiest ${entry.busiestDay.date} ${formatBytes(entry.busiestDay.hostBytes)}; planned ${entry.plannedDay.date} ${formatBytes(entry.plannedDay.hostBytes)}; average ${formatBytes(entry.averageDayBytes)}/day; ${compression}; ${growth}`);
+    }
+    if (plan.history.unused.length > 0) lines.push(style.yellow(`  measured but without a workload in the configuration (not used): ${plan.history.unused.map((cluster) => `C${cluster}`).join(', ')}`));
+    lines.push('');
+  }
   for (const section of plan.sections) {
     if (section.figures.length === 0) continue;
     lines.push(style.bold(section.title));

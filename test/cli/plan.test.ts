@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { tapegrid } from './run.js';
 import { describe, expect, it } from 'vitest';
 
@@ -40,5 +43,33 @@ describe('tapegrid plan', () => {
     expect(tapegrid(['plan', 'examples/two-cluster-ha.yaml', '--target', 'speed=1']).code).toBe(2);
     expect(tapegrid(['plan', 'test/fixtures/minimal.yaml']).code).toBe(2);
     expect(tapegrid(['plan', 'examples/two-cluster-ha.yaml', '--catalog', 'nope.yaml']).code).toBe(2);
+  });
+});
+
+describe('tapegrid plan --history', () => {
+  it('plans against the bundled history\'s busiest day and shows what it measured; --json carries it', () => {
+    const { code, stdout } = tapegrid(['plan', 'examples/three-cluster-ha-dr.yaml', '--history', 'examples/history/three-cluster-ha-dr.csv']);
+    expect([0, 1]).toContain(code);
+    expect(stdout).toContain('Measured history (examples/history/three-cluster-ha-dr.csv): planned against the busiest day');
+    expect(stdout).toMatch(/C0: 56 days; busiest 2026-\d\d-\d\d [\d.]+ TB/);
+    const json = JSON.parse(tapegrid(['plan', 'examples/three-cluster-ha-dr.yaml', '--history', 'examples/history/three-cluster-ha-dr.csv', '--history-day', 'p90', '--json']).stdout);
+    expect(json.history.day).toBe('the day at percentile 90');
+    expect(json.history.clusters).toHaveLength(2);
+  });
+
+  it('a malformed copy of the history is exit 2 with the file, the line, the field and what was expected', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tapegrid-history-'));
+    const lines = readFileSync('examples/history/three-cluster-ha-dr.csv', 'utf8').split('\n');
+    lines[9] = '2026-09-01T05:00Z,0,12.5.1,4000';
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, lines.join('\n'));
+    const { code, stderr } = tapegrid(['plan', 'examples/three-cluster-ha-dr.yaml', '--history', bad]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${bad}:10  error  hostMB: "12.5.1" is not a number of megabytes`);
+    expect(stderr).toContain('(expected decimal megabytes written by hosts in the hour');
+    expect(stderr).not.toMatch(/at .*\.js:\d+/);
+    expect(tapegrid(['plan', 'examples/three-cluster-ha-dr.yaml', '--history', join(dir, 'missing.csv')]).code).toBe(2);
+    expect(tapegrid(['plan', 'examples/three-cluster-ha-dr.yaml', '--history-day', 'p90']).stderr).toContain('--history-day needs --history FILE');
+    expect(tapegrid(['plan', 'examples/three-cluster-ha-dr.yaml', '--history', 'examples/history/three-cluster-ha-dr.csv', '--history-day', 'p10']).code).toBe(2);
   });
 });
