@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defineGrid, initialState, runEvents, type GridEvent, type GridState } from '../../model/index.js';
 import { drTestBeginEvents, drTestEndEvents, survivesLossOfOneCluster, type VerifySetup } from '../../properties/index.js';
+import { drTestSetup } from './drTestSetup.js';
 
 /**
  * DRT-7 during a DR test with broken links (11.9.2): the survival check also loses a production
@@ -20,22 +21,7 @@ const setup: VerifySetup = {
     categories: { scratch: [{ id: '0002', expireHoldMinutes: 0 }, { id: '0032', expireHoldMinutes: 0 }], private: ['000F', '003F'] },
   }),
   runbook: [{ mode: 'write', at: [1], of: [0], when: 'cluster-confirmed-down', duringDrTest: false }],
-  drTest: {
-    host: 'DRHOST',
-    clusters: [2],
-    writeProtect: false,
-    links: 'broken',
-    productionReturnToScratch: 'running',
-    removeFastReady: [],
-    takeoverWhenBroken: 'none',
-    procedure: null,
-    testRangePrefix: null,
-    insertBeforeBreak: true,
-    testManagementClass: null,
-    productionRejectAnyUse: [],
-    testRejectOutput: [],
-    testReturnToScratch: false,
-  },
+  drTest: drTestSetup({ clusters: [2], links: 'broken' }),
   survivesLossOfOneCluster: [],
   volumesPerHost: 1,
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defineGrid, initialState, runEvents, type GridEvent, type GridState } from '../../../model/index.js';
 import { drTestBeginEvents, scratchSafety, type VerifySetup } from '../../../properties/index.js';
+import { drTestSetup } from '../drTestSetup.js';
 
 /**
  * CAT-5 and 11.9.7 as scratch-safety sees them. Production PROD on C0 writes with class MC, which
@@ -20,23 +21,7 @@ function setupWith(lengthMinutes: number | null): VerifySetup {
       categories: { scratch: [{ id: '0002', expireHoldMinutes: 1440, deleteExpireMinutes: 1440 }, { id: '0032', expireHoldMinutes: 0 }], private: ['000F', '003F'] },
     }),
     runbook: [],
-    drTest: {
-      host: 'DRHOST',
-      clusters: [1],
-      writeProtect: false,
-      links: 'kept',
-      productionReturnToScratch: 'running',
-      removeFastReady: ['0002'],
-      takeoverWhenBroken: 'none',
-      procedure: null,
-      testRangePrefix: null,
-      insertBeforeBreak: true,
-      testManagementClass: null,
-      productionRejectAnyUse: [],
-      testRejectOutput: [],
-      testReturnToScratch: false,
-      ...(lengthMinutes === null ? {} : { lengthMinutes }),
-    },
+    drTest: drTestSetup({ clusters: [1], links: 'kept', removeFastReady: ['0002'], ...(lengthMinutes === null ? {} : { lengthMinutes }) }),
     survivesLossOfOneCluster: [],
     volumesPerHost: 1,
   };
