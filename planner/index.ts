@@ -15,5 +15,6 @@ export { adviceInputs, bruteForce, cheapestConfiguration, judgedFigures, scaleWo
 export { linkSummaries, type LinkSummary } from './linkSummary.js';
 export { sensitivities, type Sensitivity } from './sensitivity.js';
 export { applyHistory, maxHistoryRows, parseHistory, summariseHistory, type ClusterHistory, type HistoryProblem, type HistoryRow, type HistoryUse } from './history.js';
-export { buildPlan, type ChartData, type Plan } from './plan.js';
+export { buildPlan, type Plan } from './plan.js';
+export { planCharts, type ChartData, type ChartLimit } from './charts.js';
 export { grown, growthOutlook, type GrowthResult } from './growth.js';

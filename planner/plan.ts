@@ -5,23 +5,11 @@ import { outageFigures } from './outage.js';
 import { scratchFigures } from './scratch.js';
 import { cheapestConfiguration, type SearchResult } from './search.js';
 import { growthOutlook, type GrowthResult } from './growth.js';
-import { analyseDirection, analyseWan, linkBetween, volumeSizesFrom, wanFigures } from './wan.js';
-import { allTraffic } from './traffic.js';
+import { analyseWan, wanFigures } from './wan.js';
+import { planCharts, type ChartData } from './charts.js';
 import { linkSummaries, type LinkSummary } from './linkSummary.js';
 import { sensitivities, type Sensitivity } from './sensitivity.js';
 import type { HistoryUse } from './history.js';
-
-/** A chart's data (reports draw it; Markdown shows it as a table). */
-export type ChartData =
-  | { readonly kind: 'backlog-over-day'; readonly title: string; readonly series: readonly { readonly name: string; readonly hourlyBytes: readonly number[] }[] }
-  | {
-      readonly kind: 'rpo-against-bandwidth';
-      readonly title: string;
-      readonly direction: string;
-      readonly points: readonly { readonly capacityBytesPerSecond: number; readonly rpoSeconds: number }[];
-      readonly targetSeconds: number | null;
-    }
-  | { readonly kind: 'cache-fill-after-site-loss'; readonly title: string; readonly series: readonly { readonly name: string; readonly capacityBytes: number; readonly usedBytesByDay: readonly number[] }[] };
 
 /** A plan: every figure by section, chart data, the purchase recommendation and the defaults used. */
 export interface Plan {
@@ -41,67 +29,16 @@ export interface Plan {
   readonly history: HistoryUse | null;
 }
 
-/**
- * Capacity factors for the RPO-against-bandwidth chart: from just above saturation (where a day's
- * copies barely fit in a day) to twice the configured links, so the curve shows where RPO rises.
- */
-function chartFactors(dailyBytes: number, capacityBytesPerSecond: number): number[] {
-  const saturation = capacityBytesPerSecond > 0 ? dailyBytes / (capacityBytesPerSecond * 86400) : 1;
-  const low = Math.max(1e-6, saturation * 1.02);
-  const high = Math.max(2, low * 4);
-  return Array.from({ length: 12 }, (_, index) => low * (high / low) ** (index / 11));
-}
-
 /** Builds the plan (PLN-1..5 and the rules each figure names). Pure. */
 export function buildPlan(inputs: PlanInputs): Plan {
-  const volumes = inputs.catalog.referenceVolumeBytes.value;
-  const directions = analyseWan(inputs, volumes);
+  const directions = analyseWan(inputs, inputs.catalog.referenceVolumeBytes.value);
   const sections = [
     { id: 'wan' as const, title: 'WAN and RPO', figures: wanFigures(inputs, directions) },
     { id: 'outage' as const, title: 'Links broken (DR test or outage)', figures: outageFigures(inputs, directions) },
     { id: 'cache' as const, title: 'Cache', figures: cacheFigures(inputs, directions) },
     { id: 'scratch' as const, title: 'Scratch and media', figures: scratchFigures(inputs, directions) },
   ];
-  const charts: ChartData[] = [];
-  const withDeferred = directions.filter((direction) => direction.deferredBytesPerDay > 0);
-  if (withDeferred.length > 0) {
-    charts.push({
-      kind: 'backlog-over-day',
-      title: 'Deferred backlog over the day, per direction',
-      series: withDeferred.map((direction) => ({ name: `C${direction.from}->C${direction.to}`, hourlyBytes: direction.deferred.backlogAtHour })),
-    });
-  }
-  const flows = allTraffic(inputs);
-  for (const direction of withDeferred) {
-    const link = linkBetween(inputs.links, direction.from, direction.to);
-    if (link === undefined) continue;
-    const group = flows.filter((flow) => flow.from === direction.from && flow.to === direction.to);
-    const compression = inputs.workloads.find((workload) => workload.cluster === direction.from)?.compression ?? inputs.catalog.compression.value;
-    const target = Math.min(...direction.classes.filter((entry) => entry.point === 'D').map((entry) => inputs.targets.rpoSeconds[entry.managementClass] ?? Number.POSITIVE_INFINITY));
-    charts.push({
-      kind: 'rpo-against-bandwidth',
-      title: `RPO of deferred data against link capacity C${direction.from}->C${direction.to}`,
-      direction: `C${direction.from}->C${direction.to}`,
-      points: chartFactors(direction.immediateBytesPerDay + direction.deferredBytesPerDay, direction.capacity.bytesPerSecond).map((factor) => {
-        const scaled = analyseDirection(group, { ...link, bytesPerSecondEach: link.bytesPerSecondEach * factor }, inputs.catalog, volumes, compression, volumeSizesFrom(inputs, direction.from));
-        return { capacityBytesPerSecond: scaled.capacity.bytesPerSecond, rpoSeconds: scaled.deferred.kind === 'bounded' ? scaled.deferred.rpoSeconds : Number.POSITIVE_INFINITY };
-      }),
-      targetSeconds: Number.isFinite(target) ? target : null,
-    });
-  }
-  const diskOnlyWriters = inputs.clusters.filter((cluster) => cluster.kind === 'disk-only' && inputs.workloads.some((workload) => workload.cluster === cluster.id));
-  if (diskOnlyWriters.length > 0) {
-    charts.push({
-      kind: 'cache-fill-after-site-loss',
-      title: 'Disk-only cache fill over days after the remote site is lost (scenario 8)',
-      series: diskOnlyWriters.map((cluster) => {
-        const own = inputs.workloads.filter((workload) => workload.cluster === cluster.id).reduce((total, workload) => total + workload.hostBytesPerDay / workload.compression, 0);
-        const start = cluster.cacheBytes - cluster.removalThresholdBytes;
-        const limit = cluster.cacheBytes - cluster.outOfCacheBytes;
-        return { name: `C${cluster.id}`, capacityBytes: limit, usedBytesByDay: Array.from({ length: 8 }, (_, dayIndex) => Math.min(limit, start + own * dayIndex)) };
-      }),
-    });
-  }
+  const charts = planCharts(inputs, directions);
   const catalog = inputs.catalog;
   const assumptions = [
     { name: 'protocol efficiency', value: String(catalog.protocolEfficiency.value), source: catalog.protocolEfficiency.source },

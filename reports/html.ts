@@ -97,13 +97,24 @@ export function renderHtml(report: ReportData, generatedAt: string): string {
     out.push('<section id="wan"><h2>WAN and RPO</h2>', figureRows(bySection.get('wan')?.figures ?? []));
     for (const chart of plan.charts) {
       if (chart.kind === 'backlog-over-day') {
-        out.push(lineChart({ title: chart.title, xLabel: 'hour of day', yLabel: 'backlog', series: chart.series.map((series) => ({ name: series.name, points: series.hourlyBytes.map((bytes, hour) => [hour, bytes] as const) })), formatX: (x) => `${x.toFixed(0)}h`, formatY: (y) => formatBytes(y) }));
+        out.push(
+          lineChart({
+            title: chart.title,
+            xLabel: 'hour of the day (UTC)',
+            yLabel: 'deferred backlog (bytes, decimal)',
+            series: [{ name: chart.direction, points: chart.hourlyBytes.map((bytes, hour) => [hour, bytes] as const) }],
+            ...(chart.limit === null ? {} : { target: { y: chart.limit.bytes, label: chart.limit.label } }),
+            formatX: (x) => `${x.toFixed(0)} h`,
+            formatY: (y) => formatBytes(y),
+          }),
+          `<p class="muted">${e(chart.binding)}${chart.growthBytesPerDay === null ? '' : `; the backlog never drains: it grows ${e(formatBytes(chart.growthBytesPerDay))} a day (its first day is drawn)`}</p>`,
+        );
       } else if (chart.kind === 'rpo-against-bandwidth') {
         out.push(
           lineChart({
             title: chart.title,
-            xLabel: 'usable capacity',
-            yLabel: 'RPO',
+            xLabel: 'usable copy capacity (bit/s)',
+            yLabel: 'RPO of the largest volume (time)',
             series: [{ name: chart.direction, points: chart.points.map((point) => [point.capacityBytesPerSecond, point.rpoSeconds] as const) }],
             ...(chart.targetSeconds === null ? {} : { target: { y: chart.targetSeconds, label: `target ${formatSeconds(chart.targetSeconds)}` } }),
             formatX: (x) => formatBitRate(x),
@@ -113,7 +124,23 @@ export function renderHtml(report: ReportData, generatedAt: string): string {
       }
     }
     out.push('</section>');
-    out.push('<section id="outage"><h2>Links broken (DR test or outage)</h2>', figureRows(bySection.get('outage')?.figures ?? []), '</section>');
+    out.push('<section id="outage"><h2>Links broken (DR test or outage)</h2>', figureRows(bySection.get('outage')?.figures ?? []));
+    for (const chart of plan.charts) {
+      if (chart.kind !== 'backlog-during-break') continue;
+      out.push(
+        lineChart({
+          title: chart.title,
+          xLabel: `hours since the links broke (they return at ${chart.breakHours} h)`,
+          yLabel: 'uncopied data (bytes, decimal)',
+          series: [{ name: chart.direction, points: chart.hourlyBytes.map((bytes, hour) => [hour, bytes] as const) }],
+          ...(chart.limit === null ? {} : { target: { y: chart.limit.bytes, label: chart.limit.label } }),
+          formatX: (x) => `${x.toFixed(0)} h`,
+          formatY: (y) => formatBytes(y),
+        }),
+        `<p class="muted">${e(chart.binding)}</p>`,
+      );
+    }
+    out.push('</section>');
     out.push('<section id="cache"><h2>Cache</h2>', figureRows(bySection.get('cache')?.figures ?? []));
     for (const chart of plan.charts) {
       if (chart.kind === 'cache-fill-after-site-loss') {
@@ -124,7 +151,7 @@ export function renderHtml(report: ReportData, generatedAt: string): string {
     out.push('</section>');
     out.push('<section id="scratch"><h2>Scratch and media</h2>', figureRows(bySection.get('scratch')?.figures ?? []), '</section>');
     out.push('<section id="recommendations"><h2>Recommendations</h2>');
-    out.push(table(['what', 'choice', 'cost', 'what binds'], plan.recommendation.choices.map((choice) => [choice.label, `${choice.option ?? 'no catalog option meets the targets'}${choice.whatIf ? ' (what-if option)' : ''}`, Number.isFinite(choice.cost) ? choice.cost.toFixed(1) : '-', choice.binds])));
+    out.push(table(['what', 'installed', 'advice', 'cost', 'what binds'], plan.recommendation.choices.map((choice) => [choice.label, choice.installed, `${choice.option === null ? 'no catalog option meets the targets' : `${choice.action ?? ''} ${choice.option}`}${choice.whatIf ? ' (what-if option)' : ''}`, Number.isFinite(choice.cost) ? choice.cost.toFixed(1) : '-', choice.binds])));
     if (plan.recommendation.feasible) out.push(`<p>Total cost ${plan.recommendation.totalCost.toFixed(1)} catalog units${plan.recommendation.runnerUp === null ? '' : `; runner-up: ${e(plan.recommendation.runnerUp.option)} for ${e(plan.recommendation.runnerUp.dimension)} (total ${plan.recommendation.runnerUp.totalCost.toFixed(1)})`}.</p>`);
     out.push('</section>');
     if (plan.growth !== null) {

@@ -91,8 +91,10 @@ export function renderMarkdown(report: ReportData): string {
     lines.push('## Charts as tables', '');
     for (const chart of plan.charts) {
       lines.push(`### ${text(chart.title)}`, '');
-      if (chart.kind === 'backlog-over-day') {
-        lines.push(...table(['hour', ...chart.series.map((series) => series.name)], Array.from({ length: 25 }, (_, hour) => [hour, ...chart.series.map((series) => formatBytes(series.hourlyBytes[hour] ?? 0))])), '');
+      if (chart.kind === 'backlog-over-day' || chart.kind === 'backlog-during-break') {
+        lines.push(`${text(chart.binding)}${chart.limit === null ? '' : `; limit: ${text(chart.limit.label)}`}${chart.kind === 'backlog-over-day' && chart.growthBytesPerDay !== null ? `; never drains, grows ${formatBytes(chart.growthBytesPerDay)} a day` : ''}${chart.kind === 'backlog-during-break' ? `; the links return at hour ${chart.breakHours}` : ''}.`, '');
+        const step = chart.hourlyBytes.length > 49 ? 6 : 1;
+        lines.push(...table(['hour', `${chart.direction} backlog`], chart.hourlyBytes.flatMap((bytes, hour) => (hour % step === 0 || hour === chart.hourlyBytes.length - 1 ? [[hour, formatBytes(bytes)]] : []))), '');
       } else if (chart.kind === 'rpo-against-bandwidth') {
         lines.push(`Target: ${chart.targetSeconds === null ? 'none' : formatSeconds(chart.targetSeconds)}`, '');
         lines.push(...table(['usable capacity', 'RPO'], chart.points.map((point) => [formatBitRate(point.capacityBytesPerSecond), Number.isFinite(point.rpoSeconds) ? formatSeconds(point.rpoSeconds) : 'unbounded'])), '');
@@ -101,7 +103,7 @@ export function renderMarkdown(report: ReportData): string {
       }
     }
     lines.push('## Recommendations', '');
-    lines.push(...table(['what', 'choice', 'cost', 'what binds'], plan.recommendation.choices.map((choice) => [choice.label, `${choice.option ?? 'none meets the targets'}${choice.whatIf ? ' (what-if)' : ''}`, Number.isFinite(choice.cost) ? choice.cost.toFixed(1) : '-', choice.binds])), '');
+    lines.push(...table(['what', 'installed', 'advice', 'cost', 'what binds'], plan.recommendation.choices.map((choice) => [choice.label, choice.installed, `${choice.option === null ? 'none meets the targets' : `${choice.action ?? ''} ${choice.option}`}${choice.whatIf ? ' (what-if)' : ''}`, Number.isFinite(choice.cost) ? choice.cost.toFixed(1) : '-', choice.binds])), '');
     if (plan.recommendation.feasible) lines.push(`Total cost ${plan.recommendation.totalCost.toFixed(1)} catalog units${plan.recommendation.runnerUp === null ? '' : `; runner-up: ${text(plan.recommendation.runnerUp.option)} for ${plan.recommendation.runnerUp.dimension} (total ${plan.recommendation.runnerUp.totalCost.toFixed(1)})`}.`, '');
     if (plan.growth !== null) {
       lines.push(`## Growth over ${plan.growth.horizonMonths} months`, '');

@@ -42,19 +42,31 @@ export function renderPlan(plan: Plan, file: string, style: Style): string {
     for (const figure of section.figures) lines.push(...renderFigure(figure, style));
     lines.push('');
   }
-  for (const chart of plan.charts) {
-    if (chart.kind === 'backlog-over-day') {
-      lines.push(style.bold(chart.title));
-      for (const series of chart.series) {
-        const peak = Math.max(...series.hourlyBytes);
-        const bars = series.hourlyBytes.slice(0, 24).map((bytes) => ' ▁▂▃▄▅▆▇█'[peak > 0 ? Math.round((bytes / peak) * 8) : 0] ?? ' ').join('');
-        // An unbounded backlog has no peak: the bars show its first day, the figure says how fast it grows.
-        const link = plan.links.find((candidate) => candidate.direction === series.name);
-        const tail = link?.backlogGrowthBytesPerDay != null ? `unbounded: grows ${formatBytes(link.backlogGrowthBytesPerDay)}/day (first day shown)` : `peak ${formatBytes(peak)} (hours 0-23)`;
-        lines.push(`  ${series.name.padEnd(9)} |${bars}| ${tail}`);
-      }
-      lines.push('');
+  const bars = (values: readonly number[], peak: number): string => values.map((bytes) => ' ▁▂▃▄▅▆▇█'[peak > 0 ? Math.round((Math.min(bytes, peak) / peak) * 8) : 0] ?? ' ').join('');
+  const dayCharts = plan.charts.filter((chart) => chart.kind === 'backlog-over-day');
+  if (dayCharts.length > 0) {
+    lines.push(style.bold('Deferred backlog over the day, per direction (hours 0-23)'));
+    for (const chart of dayCharts) {
+      const peak = Math.max(...chart.hourlyBytes);
+      // An unbounded backlog has no peak: the bars show its first day, the figure says how fast it grows.
+      const tail = chart.growthBytesPerDay !== null ? `unbounded: grows ${formatBytes(chart.growthBytesPerDay)}/day (first day shown)` : `peak ${formatBytes(peak)}`;
+      lines.push(`  ${chart.direction.padEnd(9)} |${bars(chart.hourlyBytes.slice(0, 24), peak)}| ${tail}`);
+      lines.push(style.dim(`            ${chart.binding}${chart.limit === null ? '' : `; ${chart.limit.label}`}`));
     }
+    lines.push('');
+  }
+  const breakCharts = plan.charts.filter((chart) => chart.kind === 'backlog-during-break');
+  if (breakCharts.length > 0) {
+    lines.push(style.bold('Copy backlog through the break and the catch-up (one bar per 6 h)'));
+    for (const chart of breakCharts) {
+      const peak = Math.max(...chart.hourlyBytes);
+      const sampled = chart.hourlyBytes.filter((_, hour) => hour % 6 === 0);
+      const after = chart.hourlyBytes.length - 1 - chart.breakHours;
+      const drained = (chart.hourlyBytes.at(-1) ?? 0) === 0 ? `drained ${after} h later` : `not drained ${after} h later`;
+      lines.push(`  ${chart.direction.padEnd(9)} |${bars(sampled, peak)}| peak ${formatBytes(peak)} when the links return at ${chart.breakHours} h, ${drained}`);
+      lines.push(style.dim(`            ${chart.binding}${chart.limit === null ? '' : `; ${chart.limit.label}`}`));
+    }
+    lines.push('');
   }
   const recommendation = plan.recommendation;
   const judgedOn = `with ${(recommendation.judgedOn.headroom * 100).toFixed(0)} % headroom${recommendation.judgedOn.month > 0 ? `, at month ${recommendation.judgedOn.month} of growth` : ''}`;

@@ -39,7 +39,8 @@ export function lineChart(options: {
     const y = (maxY * tick) / 4;
     parts.push(`<line x1="${left}" x2="${width - right}" y1="${sy(y).toFixed(1)}" y2="${sy(y).toFixed(1)}" stroke="#e5e5e5"/><text x="${left - 6}" y="${(sy(y) + 4).toFixed(1)}" font-size="10" text-anchor="end">${escapeHtml(options.formatY(y))}</text>`);
     const x = minX + ((maxX - minX) * tick) / 4;
-    parts.push(`<text x="${sx(x).toFixed(1)}" y="${height - bottom + 16}" font-size="10" text-anchor="middle">${escapeHtml(options.formatX(x))}</text>`);
+    // The last tick sits on the right edge: anchored at its end it cannot be cut off by the drawing's edge.
+    parts.push(`<text x="${sx(x).toFixed(1)}" y="${height - bottom + 16}" font-size="10" text-anchor="${tick === 4 ? 'end' : 'middle'}">${escapeHtml(options.formatX(x))}</text>`);
   }
   parts.push(`<text x="${(left + width - right) / 2}" y="${height - 8}" font-size="11" text-anchor="middle">${escapeHtml(options.xLabel)}</text>`);
   parts.push(`<text x="14" y="${(top + height - bottom) / 2}" font-size="11" text-anchor="middle" transform="rotate(-90 14 ${(top + height - bottom) / 2})">${escapeHtml(options.yLabel)}</text>`);

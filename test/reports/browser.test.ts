@@ -38,6 +38,24 @@ describe('report.html in a browser', () => {
       expect(await page.locator('svg.chart').count()).toBeGreaterThanOrEqual(2);
       const chartBox = await page.locator('svg.chart').first().boundingBox();
       expect(chartBox?.width ?? 0).toBeGreaterThan(200);
+      // Issue 15: the backlog of each direction over the day, with axis titles that carry units and its RPO limit as a line.
+      const backlog = page.locator('#wan svg.chart', { hasText: 'deferred backlog (bytes, decimal)' });
+      expect(await backlog.count()).toBeGreaterThanOrEqual(1);
+      expect(await backlog.first().locator('text', { hasText: 'hour of the day (UTC)' }).count()).toBe(1);
+      expect(await backlog.first().locator('line.target').count()).toBe(1);
+      // No label of any chart is cut off by its drawing's edge.
+      const clipped = await page.locator('svg.chart').evaluateAll((charts) =>
+        charts.flatMap((chart) => {
+          const frame = chart.getBoundingClientRect();
+          return [...chart.querySelectorAll('text')]
+            .filter((label) => {
+              const box = label.getBoundingClientRect();
+              return box.left < frame.left - 0.5 || box.right > frame.right + 0.5 || box.top < frame.top - 0.5 || box.bottom > frame.bottom + 0.5;
+            })
+            .map((label) => label.textContent ?? '');
+        }),
+      );
+      expect(clipped).toEqual([]);
       expect(await page.locator('#summary .card').count()).toBe(4);
       expect(await page.locator('#traceability tbody tr').count()).toBeGreaterThanOrEqual(80);
       expect(errors).toEqual([]);
