@@ -259,6 +259,20 @@ function buildSchema(units: UnitParser | null) {
       categories,
       managementClasses: z.array(managementClass).min(1).max(256),
       runbook: z.strictObject({ takeover: z.array(takeoverRule).optional() }).optional(),
+      gdps: z
+        .strictObject({
+          sites: z
+            .tuple([
+              z.strictObject({ site: z.string().min(1).max(64), cluster: clusterId }),
+              z.strictObject({ site: z.string().min(1).max(64), cluster: clusterId }),
+            ])
+            .meta({ description: 'the two sites of the sysplex and the cluster local to each' }),
+          production: z.string().min(1).max(64).meta({ description: 'the site that runs production now' }),
+          managementClasses: z.array(z.string()).min(1).optional().meta({ description: 'classes of production data (default: every class)' }),
+          replicatedAtJobEnd: z.array(z.string()).optional().meta({ description: 'classes whose data must be replicated when the job closes: RUN or Sync at both clusters (GDPS-1)' }),
+        })
+        .optional()
+        .meta({ description: 'the grid serves a GDPS two-site sysplex (11.8, GDPS-1 to GDPS-5)' }),
       workload: z.array(workload).max(256).optional(),
       targets: targets.optional(),
       drTest: drTest.optional().meta({ description: 'a DR test run while production continues (11.9, 11.10)' }),

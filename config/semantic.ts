@@ -2,6 +2,7 @@ import { configError, configWarning, didYouMean, type ConfigProblem } from './pr
 import type { UnitParser } from './quantity.js';
 import type { GridConfigFile } from './schema.js';
 import { configDefaults } from './definition.js';
+import { gdpsChecks } from './gdps.js';
 
 /**
  * Checks that need more than one field: references between sections, the copy mode letters, the
@@ -365,6 +366,7 @@ export function semanticChecks(config: Salvaged, units: UnitParser, context: Con
     }
   }
   problems.push(...severalSurvivorWarnings(config, clusters.map((cluster) => cluster.id)));
+  if (context.complete) problems.push(...gdpsChecks(config as Partial<GridConfigFile>));
   (config.targets?.survivesLossOfOneCluster ?? []).forEach((name, index) => {
     checkClass(name, ['targets', 'survivesLossOfOneCluster', index]);
     // CCP-3: a class that must survive the loss of a cluster needs copies on two clusters, as defined wherever it is mounted.
