@@ -17,6 +17,7 @@ Commands:
   plan <config>       size WAN links, cache and scratch media against the targets
   scenario list|run   the seed's eight failover scenarios, executed
   whatif <config>     run a failure (--fail C0, links:0-1, site:dr ...) against your grid
+  runbook <config>    the operator's recovery steps for one failure (--fail site:dr ...)
   drtest <config>     check a DR test plan; --checklist prints the operator checklist
   export <config>     simulate a Copy Export of a pool (--pool N)
   recover <config>    simulate a Copy Export Recovery (--from CLUSTER)
@@ -62,6 +63,7 @@ export async function main(argv: readonly string[], io?: CommandIO): Promise<num
         catalog: { type: 'string' },
         target: { type: 'string', multiple: true },
         history: { type: 'string' },
+        markdown: { type: 'boolean', default: false },
         'history-day': { type: 'string' },
         fail: { type: 'string' },
         takeover: { type: 'string' },
@@ -191,6 +193,28 @@ export async function main(argv: readonly string[], io?: CommandIO): Promise<num
           ...(values.takeover === undefined ? {} : { takeover: values.takeover }),
           ...(values.after === undefined ? {} : { after: values.after }),
           ...(values.backlog === undefined ? {} : { backlog: values.backlog }),
+        },
+        out,
+      );
+    }
+    case 'runbook': {
+      const { runRunbook, runbookHelp } = await import('./commands/runbook.js');
+      if (values.help === true) {
+        out.out(runbookHelp);
+        return exitCodes.ok;
+      }
+      const file = rest[0];
+      if (file === undefined || rest.length > 1) {
+        out.err(`tapegrid runbook: give exactly one configuration file\n\n${runbookHelp}`);
+        return exitCodes.badInput;
+      }
+      return runRunbook(
+        file,
+        {
+          json: values.json === true,
+          markdown: values.markdown === true,
+          ...(values.fail === undefined ? {} : { fail: values.fail }),
+          ...(values.catalog === undefined ? {} : { catalog: values.catalog }),
         },
         out,
       );

@@ -12,3 +12,4 @@ export { renderPlan } from './plan.js';
 export { renderScenario } from './scenario.js';
 export { checklistSteps, renderChecklist, type ChecklistStep } from './checklist.js';
 export { renderDrTest } from './drtest.js';
+export { renderRunbook, runbookMarkdown } from './runbook.js';

@@ -7,3 +7,4 @@ export { runScenario } from './run.js';
 export { namedStates, type Effect, type SeedScenario } from './effects.js';
 export { fs5ThreeClusters, seedScenarios, written } from './seed.js';
 export { parseFailure, whatIfScenario, type FailureSpec, type WhatIfOptions } from './whatif.js';
+export { failureRunbook, inDoubtAtFailure, type InDoubt, type Runbook, type RunbookStep } from './runbook.js';

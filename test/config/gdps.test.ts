@@ -5,7 +5,7 @@ import { loadConfig, validateConfigText, type ConfigProblem } from '../../config
 
 const root = join(import.meta.dirname, '..', '..');
 
-async function gdpsProblems(file: string): Promise<Pick<ConfigProblem, 'code' | 'path' | 'rule'>[]> {
+async function gdpsProblems(file: string): Promise<{ code: ConfigProblem['code']; path: ConfigProblem['path']; rule: string | undefined }[]> {
   const result = await loadConfig(join(root, file));
   const problems = result.ok ? result.warnings : result.problems;
   return problems.filter((problem) => problem.code.startsWith('gdps-')).map((problem) => ({ code: problem.code, path: problem.path, rule: problem.rule }));
