@@ -91,6 +91,14 @@ export function renderHtml(report: ReportData, generatedAt: string): string {
   }
   out.push('</section>');
 
+  out.push('<section id="runbooks"><h2>Failure runbooks</h2><p class="muted">One runbook per likely failure of this grid, steps in order with their rules and seed sections.</p>');
+  for (const runbook of report.runbooks) {
+    out.push(`<h3>${e(runbook.failure)}</h3>`);
+    out.push(`<ol>${runbook.steps.map((step) => `<li>${e(step.action)} <span class="muted">(${e(step.rules.join(', '))}; ${e(step.section)})</span></li>`).join('')}</ol>`);
+    if (runbook.inDoubt.length > 0) out.push(`<p>Jobs to rerun: ${e(Number.isFinite(runbook.jobsToRerun) ? String(runbook.jobsToRerun) : 'unbounded')}.</p>`);
+  }
+  out.push('</section>');
+
   const plan = report.plan;
   if (plan !== null) {
     const bySection = new Map(plan.sections.map((section) => [section.id, section]));

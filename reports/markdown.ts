@@ -69,6 +69,14 @@ export function renderMarkdown(report: ReportData): string {
     lines.push('Recovery the seed prescribes:', '', ...whatIf.prescribedRecovery.map((stepText, index) => `${index + 1}. ${text(stepText)}`), '');
   }
 
+  lines.push('## Failure runbooks', '', 'One runbook per likely failure of this grid; each prints as an operator checklist (`tapegrid runbook --fail ... --markdown`).', '');
+  for (const runbook of report.runbooks) {
+    lines.push(`### ${text(runbook.failure)}`, '');
+    for (const step of runbook.steps) lines.push(`- [ ] **${step.step}.** ${text(step.action)} *(${step.rules.join(', ')}; seed ${step.section})*`);
+    if (runbook.inDoubt.length > 0) lines.push('', `Jobs to rerun: ${Number.isFinite(runbook.jobsToRerun) ? runbook.jobsToRerun : 'unbounded'}.`);
+    lines.push('');
+  }
+
   const plan = report.plan;
   if (plan !== null) {
     for (const section of plan.sections) {

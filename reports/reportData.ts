@@ -3,7 +3,7 @@ import type { TraceabilityRow } from '../traceability/index.js';
 import type { GridDefinition } from '../model/index.js';
 import type { Plan } from '../planner/index.js';
 import type { VerifyResult } from '../properties/index.js';
-import type { ScenarioResult } from '../scenarios/index.js';
+import type { Runbook, ScenarioResult } from '../scenarios/index.js';
 import { renderTrace } from './trace.js';
 
 /** Version of the report's JSON format (schema/report.schema.json). */
@@ -29,6 +29,8 @@ export interface ReportData {
   /** Counterexample traces as readable lines, per violated invariant. */
   readonly traces: Readonly<Record<string, readonly string[]>>;
   readonly whatIfs: readonly ReportWhatIf[];
+  /** One recovery runbook per likely failure: each cluster, each site, each group of links (issue 14). */
+  readonly runbooks: readonly Runbook[];
   readonly plan: Plan | null;
   readonly traceability: readonly TraceabilityRow[];
   readonly summary: {
@@ -49,6 +51,7 @@ export function buildReportData(input: {
   readonly warnings: readonly ConfigProblem[];
   readonly verification: VerifyResult;
   readonly whatIfs: readonly ReportWhatIf[];
+  readonly runbooks: readonly Runbook[];
   readonly plan: Plan | null;
   readonly traceability: readonly TraceabilityRow[];
 }): ReportData {
@@ -57,7 +60,7 @@ export function buildReportData(input: {
   for (const verdict of violated) if (verdict.status === 'violated') traces[verdict.id] = renderTrace(input.definition, verdict.counterexample);
   const figures = input.plan?.sections.flatMap((section) => section.figures) ?? [];
   const failing = figures.filter((figure) => figure.verdict === 'fails');
-  const toBuy = input.plan?.recommendation.choices.map((choice) => `${choice.label}: ${choice.option ?? 'no catalog option meets the targets'}`) ?? [];
+  const toBuy = input.plan?.recommendation.choices.map((choice) => `${choice.label}: ${choice.option === null ? 'no catalog option meets the targets' : `${choice.action ?? ''} ${choice.option}`}`) ?? [];
   return {
     format: 'tapegrid-report',
     version: reportFormatVersion,
@@ -68,13 +71,15 @@ export function buildReportData(input: {
     verification: input.verification,
     traces,
     whatIfs: input.whatIfs,
+    runbooks: input.runbooks,
     plan: input.plan,
     traceability: input.traceability,
     summary: {
       safe: violated.length === 0,
       violated: violated.map((verdict) => verdict.id),
-      targetsMet: input.plan === null ? null : failing.length === 0,
-      failingFigures: failing.map((figure) => figure.title),
+      // Growth that breaks a target within the horizon is a target not met, as in `plan` (issue 15).
+      targetsMet: input.plan === null ? null : input.plan.verdict !== 'fails',
+      failingFigures: [...failing.map((figure) => figure.title), ...(input.plan?.growth?.firstFailure == null ? [] : [`${input.plan.growth.firstFailure.figure.title} in month ${input.plan.growth.firstFailure.month} of growth`])],
       toBuy,
       notCovered: input.traceability.filter((row) => row.status === 'not-covered').map((row) => row.id),
     },

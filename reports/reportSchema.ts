@@ -21,6 +21,19 @@ export function reportJsonSchema(): Record<string, unknown> {
       }),
       traces: z.record(z.string(), z.array(z.string())).meta({ description: 'counterexample traces as numbered lines, per violated invariant' }),
       whatIfs: z.array(z.object({ failure: z.string(), takeover: z.union([z.enum(['read', 'write']), z.null()]), result: z.record(z.string(), z.unknown()), prescribedRecovery: z.array(z.string()) })),
+      runbooks: z
+        .array(
+          z.object({
+            failure: z.string(),
+            lostClusters: z.array(z.number()),
+            survivors: z.array(z.number()),
+            steps: z.array(z.object({ step: z.number(), action: z.string(), detail: z.string(), rules: z.array(z.string()), section: z.string() })),
+            inDoubt: z.array(z.object({ from: z.number(), to: z.number(), volumes: z.union([z.number(), z.string()]), bytes: z.union([z.number(), z.string()]), classes: z.array(z.string()) })),
+            jobsToRerun: z.union([z.number(), z.string()]),
+            runningJobs: z.union([z.number(), z.null()]),
+          }),
+        )
+        .meta({ description: 'one recovery runbook per likely failure (each cluster, each site, each pair of clusters\' links), steps in order with rule ids and seed sections' }),
       plan: z.union([
         z.object({
           grid: z.string(),

@@ -8,7 +8,7 @@ import { verify } from '../../properties/index.js';
 import { buildReportData, type ReportWhatIf } from '../../reports/reportData.js';
 import { renderHtml } from '../../reports/html.js';
 import { renderMarkdown } from '../../reports/markdown.js';
-import { runScenario, whatIfScenario, type FailureSpec } from '../../scenarios/index.js';
+import { failureRunbook, runScenario, whatIfScenario, type FailureSpec } from '../../scenarios/index.js';
 import type { GridDefinition, TakeoverMode } from '../../model/index.js';
 import type { TakeoverRule } from '../../properties/index.js';
 import { exitCodes, toJson, type CommandIO } from '../io.js';
@@ -52,6 +52,16 @@ const reportFiles = ['report.html', 'report.md', 'report.json'] as const;
 function runbookTakeover(runbook: readonly TakeoverRule[], at: number, of: number): TakeoverMode | null {
   const allows = (mode: TakeoverMode): boolean => runbook.some((rule) => rule.mode === mode && (rule.at === undefined || rule.at.includes(at)) && (rule.of === undefined || rule.of.includes(of)));
   return allows('write') ? 'write' : allows('read') ? 'read' : null;
+}
+
+/** The failures a report gives a runbook for: each cluster, each site of several, each pair's links. */
+function likelyFailures(definition: GridDefinition): FailureSpec[] {
+  const sites = [...new Set(definition.clusters.map((cluster) => cluster.site))];
+  return [
+    ...definition.clusters.map((cluster): FailureSpec => ({ kind: 'cluster', cluster: cluster.id })),
+    ...(sites.length > 1 ? sites.map((site): FailureSpec => ({ kind: 'site', site })) : []),
+    ...definition.links.map((link): FailureSpec => ({ kind: 'pair', between: link.between })),
+  ];
 }
 
 function whatIfs(definition: GridDefinition, runbook: readonly TakeoverRule[], disasterHosts: readonly string[]): ReportWhatIf[] {
@@ -101,7 +111,8 @@ export async function runReport(file: string, options: { out?: string; force: bo
   progress.finish();
   // Time and memory figures vary from run to run; the report keeps only what the same seed reproduces.
   const verification = { ...measured, exhaustive: measured.exhaustive === null ? null : { ...measured.exhaustive, elapsedMs: 0, peakHeapBytes: 0 } };
-  const plan = (loaded.config.workload ?? []).length === 0 ? null : buildPlan(buildPlanInputs(loaded.config, loaded.units, catalog.catalog));
+  const planInputs = (loaded.config.workload ?? []).length === 0 ? null : buildPlanInputs(loaded.config, loaded.units, catalog.catalog);
+  const plan = planInputs === null ? null : buildPlan(planInputs);
   const scenarios = whatIfs(loaded.definition, setup.runbook, setup.disasterHosts ?? []);
   const rules = parseDomainRules(readFileSync(join(packageRoot, 'docs', 'DOMAIN.md'), 'utf8'));
   const references = scanSources(packageRoot);
@@ -110,7 +121,8 @@ export async function runReport(file: string, options: { out?: string; force: bo
     figures: (plan?.sections ?? []).flatMap((section) => section.figures.map((figure) => ({ id: figure.id, rules: figure.rules }))),
     scenarios: scenarios.map((entry) => ({ id: entry.failure, rules: entry.failure.startsWith('Site') ? ['FS-8'] : ['FS-5'] })),
   });
-  const data = buildReportData({ toolVersion: options.version, configFile: file, definition: loaded.definition, warnings: loaded.warnings, verification, whatIfs: scenarios, plan, traceability });
+  const runbooks = likelyFailures(loaded.definition).map((spec) => failureRunbook(loaded.definition, setup.runbook, planInputs, spec));
+  const data = buildReportData({ toolVersion: options.version, configFile: file, definition: loaded.definition, warnings: loaded.warnings, verification, whatIfs: scenarios, runbooks, plan, traceability });
   const json = `${toJson(data)}\n`;
   try {
     await writeFilesSafely(

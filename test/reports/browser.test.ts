@@ -30,7 +30,7 @@ describe('report.html in a browser', () => {
       page.on('request', (request) => requests.push(request.url()));
       const url = pathToFileURL(join(out, 'report', 'report.html')).href;
       await page.goto(url);
-      for (const section of ['summary', 'grid', 'safety', 'whatifs', 'wan', 'outage', 'cache', 'scratch', 'recommendations', 'assumptions', 'traceability']) {
+      for (const section of ['summary', 'grid', 'safety', 'whatifs', 'runbooks', 'wan', 'outage', 'cache', 'scratch', 'recommendations', 'assumptions', 'traceability']) {
         expect(await page.locator(`section#${section}`).count(), section).toBe(1);
       }
       expect(await page.locator('svg.diagram').count()).toBe(1);

@@ -10,8 +10,9 @@ const second = join(work, 'second');
 
 describe('tapegrid report', () => {
   beforeAll(() => {
-    expect(tapegrid(['report', 'examples/three-cluster-ha-dr.yaml', '--out', first, '--runs', '40']).code).toBe(0);
-    expect(tapegrid(['report', 'examples/three-cluster-ha-dr.yaml', '--out', second, '--runs', '40']).code).toBe(0);
+    // Exit 1: safe, but growth breaks days resident on C0 in month 17 (a target not met, as in `plan`).
+    expect(tapegrid(['report', 'examples/three-cluster-ha-dr.yaml', '--out', first, '--runs', '40']).code).toBe(1);
+    expect(tapegrid(['report', 'examples/three-cluster-ha-dr.yaml', '--out', second, '--runs', '40']).code).toBe(1);
   });
 
   it('writes report.html, report.md and report.json and nothing else', () => {
@@ -30,10 +31,24 @@ describe('tapegrid report', () => {
     const data = JSON.parse(readFileSync(join(first, 'report.json'), 'utf8')) as Record<string, unknown> & { version: number; summary: { safe: boolean }; traceability: { id: string; status: string }[]; whatIfs: unknown[] };
     expect(data.format).toBe('tapegrid-report');
     expect(data.version).toBe(1);
-    for (const key of ['grid', 'verification', 'traces', 'whatIfs', 'plan', 'traceability', 'summary']) expect(data, key).toHaveProperty(key);
+    for (const key of ['grid', 'verification', 'traces', 'whatIfs', 'runbooks', 'plan', 'traceability', 'summary']) expect(data, key).toHaveProperty(key);
     expect(data.summary.safe).toBe(true);
     // Three clusters and two sites: a what-if for each cluster and each site lost.
     expect(data.whatIfs).toHaveLength(5);
+    // A runbook for each cluster (3), each site (2) and each pair's links (3), in that order (issue 14).
+    const runbooks = (data as unknown as { runbooks: { failure: string; steps: { rules: string[] }[] }[] }).runbooks;
+    expect(runbooks.map((runbook) => runbook.failure)).toEqual([
+      'cluster C0 (PROD0) lost',
+      'cluster C1 (PROD1) lost',
+      'cluster C2 (DR2) lost',
+      'site production lost (C0, C1 and the TSSC there)',
+      'site dr lost (C2 and the TSSC there)',
+      'all grid links C0-C1 down',
+      'all grid links C0-C2 down',
+      'all grid links C1-C2 down',
+    ]);
+    expect(runbooks[3]?.steps.flatMap((step) => step.rules)).toContain('GDPS-3');
+    expect(readFileSync(join(first, 'report.md'), 'utf8')).toContain('## Failure runbooks');
     const schema = JSON.parse(readFileSync(join(root, 'schema', 'report.schema.json'), 'utf8')) as { required: string[] };
     for (const key of schema.required) expect(data, key).toHaveProperty(key);
   });
@@ -47,9 +62,11 @@ describe('tapegrid report', () => {
     expect(own11?.status).toBe('proven-within-scope');
     expect(own11?.properties).toContain('no-dual-ownership');
     expect(data.traceability.find((row) => row.id === 'TVC-5')?.status).toBe('checked');
-    expect(data.traceability.find((row) => row.id === 'GDPS-1')?.status).toBe('not-covered');
+    expect(data.traceability.find((row) => row.id === 'GDPS-2')?.status).toBe('not-covered');
     expect(data.traceability.find((row) => row.id === 'FS-3')?.sections).toEqual(['11.2.4']);
-    expect(readFileSync(join(first, 'report.md'), 'utf8')).toMatch(/\| GDPS-1 \| 11\.8 \|.*\| not-covered \|/);
+    expect(readFileSync(join(first, 'report.md'), 'utf8')).toMatch(/\| GDPS-2 \| 11\.8 \|.*\| not-covered \|/);
+    // GDPS-1 is checked by validate's GDPS checks and their tests now.
+    expect(data.traceability.find((row) => row.id === 'GDPS-1')?.status).toBe('tested');
   });
 
   it('does not overwrite an existing report directory without --force, and --force leaves other files alone', () => {
