@@ -1,6 +1,11 @@
-import type { ClusterId, GridDefinition } from './definition.js';
+import type { ClusterId, GridDefinition, ScratchCategoryDefinition } from './definition.js';
 import type { ClusterCopy, GridState } from './state.js';
 import { clusterDefinition } from './topology.js';
+
+/** The scratch (Fast Ready) category definition of `category`, if it is one (CAT-1, CAT-2, CAT-5). */
+export function scratchCategoryOf(definition: GridDefinition, category: string): ScratchCategoryDefinition | undefined {
+  return definition.categories.scratch.find((candidate) => candidate.id === category);
+}
 
 /** Whether a category is defined as a scratch (Fast Ready) category on some cluster (CAT-1). */
 export function isScratchCategory(definition: GridDefinition, category: string): boolean {
@@ -14,7 +19,7 @@ export function isScratchCategory(definition: GridDefinition, category: string):
  * may use the category only where it is Fast Ready.
  */
 export function isFastReadyAt(state: GridState, cluster: ClusterId, category: string): boolean {
-  const scratch = state.definition.categories.scratch.find((candidate) => candidate.id === category);
+  const scratch = scratchCategoryOf(state.definition, category);
   if (scratch === undefined || (scratch.fastReadyAt !== undefined && !scratch.fastReadyAt.includes(cluster))) return false;
   return !state.fastReadyRemoved.includes(`${cluster}:${category}`);
 }
@@ -35,7 +40,7 @@ export function writeProtectApplies(state: GridState, cluster: ClusterId, catego
 
 /** Whether a record in a scratch category is still inside its expire hold (CAT-2). */
 export function expireHoldActive(state: GridState, record: ClusterCopy): boolean {
-  const scratch = state.definition.categories.scratch.find((candidate) => candidate.id === record.category);
+  const scratch = scratchCategoryOf(state.definition, record.category);
   if (scratch === undefined || scratch.expireHoldMinutes <= 0 || record.categorySince === null) return false;
   return state.time < record.categorySince + scratch.expireHoldMinutes;
 }

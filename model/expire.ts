@@ -1,5 +1,5 @@
 import type { ClusterId, ScratchCategoryDefinition } from './definition.js';
-import { isFastReadyAt, writeProtectApplies } from './categories.js';
+import { isFastReadyAt, scratchCategoryOf, writeProtectApplies } from './categories.js';
 import type { Observation } from './observations.js';
 import type { ClusterCopy, GridState, VolumeState } from './state.js';
 import { clusterDefinition } from './topology.js';
@@ -13,7 +13,7 @@ import { mutableVolume } from './volumes.js';
  */
 
 function scratchCategory(state: GridState, category: string): ScratchCategoryDefinition | undefined {
-  return state.definition.categories.scratch.find((candidate) => candidate.id === category);
+  return scratchCategoryOf(state.definition, category);
 }
 
 /**
