@@ -1,0 +1,18 @@
+// Folds the latest Stryker run (bench/mutation/mutation-report.json) into the accumulated report
+// (bench/mutation/accumulated-report.json). Why: a whole-scope run is hours on 2 cores, so runs are scoped
+// with `--mutate` to a few files, and Stryker's own report and incremental file keep only the files of the
+// last run. The accumulated report keeps, per file, the latest run that mutated it; each file carries the
+// source it was measured against, so `mutation-scores.mjs` can say which results are stale.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+
+const latestPath = process.argv[2] ?? 'bench/mutation/mutation-report.json';
+const accumulatedPath = process.argv[3] ?? 'bench/mutation/accumulated-report.json';
+const latest = JSON.parse(readFileSync(latestPath, 'utf8'));
+const accumulated = existsSync(accumulatedPath) ? JSON.parse(readFileSync(accumulatedPath, 'utf8')) : { ...latest, files: {} };
+const measuredAt = new Date().toISOString();
+for (const [file, result] of Object.entries(latest.files)) {
+  accumulated.files[file] = { ...result, measuredAt };
+}
+accumulated.testFiles = undefined;
+writeFileSync(accumulatedPath, `${JSON.stringify(accumulated)}\n`);
+console.log(`${Object.keys(latest.files).length} file(s) from ${latestPath} folded into ${accumulatedPath} (${Object.keys(accumulated.files).length} files in all)`);
