@@ -80,6 +80,7 @@ export function buildDefinition(config: GridConfigFile, units: UnitParser): Grid
       name: host.name,
       site: host.site,
       online: host.online,
+      ...(host.standby === undefined || host.standby.length === 0 ? {} : { standby: host.standby }),
       pathsPerCluster: host.pathsPerCluster ?? configDefaults.pathsPerCluster,
       scratchCategory: host.scratchCategory,
       privateCategory: host.privateCategory,

@@ -143,6 +143,10 @@ function buildSchema(units: UnitParser | null) {
     name: z.string().min(1).max(32),
     site: z.string().min(1).max(64),
     online: z.array(clusterId).meta({ description: 'clusters whose virtual devices this host has online' }),
+    standby: z
+      .array(clusterId)
+      .optional()
+      .meta({ description: 'clusters this host is cabled to whose devices are offline in normal running: a GDPS host\'s remote cluster, varied online only when its local cluster is down (GDPS-4, 11.8.1)' }),
     pathsPerCluster: z.int().min(1).max(8).optional().meta({ description: 'host links (FICON paths) to each cluster; 2 or more give an alternate path (TOP-3)' }),
     scratchCategory: category('scratch (MEDIA) category this host mounts from'),
     privateCategory: category('private category this host files volumes in'),

@@ -229,6 +229,10 @@ export function semanticChecks(config: Salvaged, units: UnitParser, context: Con
     if (previous !== undefined) problems.push(configError('duplicate', ['hosts', index, 'name'], `host name "${host.name}" is also used by hosts[${previous}]`));
     hostNames.set(host.name, index);
     host.online.forEach((id, position) => checkCluster(id, ['hosts', index, 'online', position]));
+    (host.standby ?? []).forEach((id, position) => {
+      checkCluster(id, ['hosts', index, 'standby', position]);
+      if (host.online.includes(id)) problems.push(configError('duplicate', ['hosts', index, 'standby', position], `C${id} is both online and standby at ${host.name}: standby devices are the ones offline in normal running (GDPS-4)`, { found: String(id) }));
+    });
     if (categories !== undefined && host.scratchCategory !== undefined && !scratchIds.has(host.scratchCategory)) {
       problems.push(configError('unknown-reference', ['hosts', index, 'scratchCategory'], `category ${host.scratchCategory} is not a scratch category`, { expected: `one of ${[...scratchIds].join(', ')}`, found: host.scratchCategory }));
     }

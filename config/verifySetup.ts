@@ -1,6 +1,6 @@
 import type { LoadedConfig } from './load.js';
 import { mustParse } from './quantity.js';
-import type { DrTestSetup, TakeoverRule, VerifySetup } from '../properties/setup.js';
+import type { DrTestSetup, GdpsSetup, TakeoverRule, VerifySetup } from '../properties/setup.js';
 import { defaultExhaustiveBounds, type ExhaustiveBounds } from '../properties/verify.js';
 import type { GridConfigFile } from './schema.js';
 
@@ -38,7 +38,17 @@ export function buildVerifySetup(loaded: Pick<LoadedConfig, 'config' | 'definiti
           ...(config.drTest.length === undefined ? {} : { lengthMinutes: mustParse(units.quantity(config.drTest.length, 'duration')).value / 60 }),
         };
   const disasterHosts = (config.hosts ?? []).filter((host) => host.takesOverProduction === true).map((host) => host.name);
-  return { definition, runbook, drTest, survivesLossOfOneCluster: config.targets?.survivesLossOfOneCluster ?? [], volumesPerHost, ...(disasterHosts.length === 0 ? {} : { disasterHosts }) };
+  const gdpsSites = config.gdps?.sites.map((entry) => entry.site) ?? [];
+  const gdps: GdpsSetup | null = config.gdps !== undefined && gdpsSites.length === 2 ? { sites: [gdpsSites[0] ?? '', gdpsSites[1] ?? ''], production: config.gdps.production } : null;
+  return {
+    definition,
+    runbook,
+    drTest,
+    survivesLossOfOneCluster: config.targets?.survivesLossOfOneCluster ?? [],
+    volumesPerHost,
+    ...(disasterHosts.length === 0 ? {} : { disasterHosts }),
+    ...(gdps === null ? {} : { gdps }),
+  };
 }
 
 /** The exhaustive search's default scope for this configuration: its `verification` section over the defaults. */

@@ -113,6 +113,11 @@ export interface HostDefinition {
   readonly name: string;
   readonly site: string;
   readonly online: readonly ClusterId[];
+  /**
+   * Clusters the host is cabled to whose devices are varied offline in normal running: a GDPS host's
+   * remote cluster (11.8.1), varied online only when the local cluster is down (GDPS-4).
+   */
+  readonly standby?: readonly ClusterId[];
   /** Host links (FICON paths) per cluster; more than one means an alternate path exists (TOP-3). */
   readonly pathsPerCluster: number;
   /** The scratch (Fast Ready) category this host mounts from (its DEVSUP MEDIA category). */

@@ -63,6 +63,10 @@ export type GridEvent =
   | { readonly type: 'snapshot-catalog'; readonly from: string; readonly to: string }
   /** The DR host's test environment is destaged at the end of a test: its catalog snapshot is gone. */
   | { readonly type: 'clear-catalog'; readonly host: string }
+  /** An operator varies a host's standby devices on a cluster online or offline (GDPS-4, 11.8.1). */
+  | { readonly type: 'vary-devices'; readonly host: string; readonly cluster: ClusterId; readonly online: boolean }
+  /** GDPS moves production to the hosts of `site` (GDPS-2, GDPS-3, 11.8.1). */
+  | { readonly type: 'gdps-site-switch'; readonly site: string }
   /** A DR test starts; `lengthMinutes` is its planned length, when known (11.9.7). */
   | { readonly type: 'begin-dr-test'; readonly lengthMinutes?: number }
   /** A real disaster is declared: `host` runs production from here on, with a copy of the production catalog (DRT-7, 11.11). */

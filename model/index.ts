@@ -34,6 +34,7 @@ export { copySource } from './copies.js';
 export { effectiveCopyPoints } from './selection.js';
 export { cacheFreeMB, cacheFull, cacheUsedMB } from './cache.js';
 export { canCommunicate, pairKey } from './topology.js';
+export { devicesOnline, hostSiteLost } from './devices.js';
 export { writeCapableOwners } from './ownership.js';
 export { defineGrid, sketchCategories, type GridSketch } from './sketch.js';
 export { runEvents, type TraceEntry } from './run.js';

@@ -15,7 +15,7 @@ export function initialState(definition: GridDefinition): GridState {
   const catalogs: GridState['catalogs'] = {};
   for (const host of definition.hosts) {
     const paths: Record<number, number> = {};
-    for (const cluster of host.online) paths[cluster] = host.pathsPerCluster;
+    for (const cluster of [...host.online, ...(host.standby ?? [])]) paths[cluster] = host.pathsPerCluster;
     hostPaths[host.name] = paths;
     catalogs[host.name] = {};
   }
@@ -38,6 +38,8 @@ export function initialState(definition: GridDefinition): GridState {
     lostSites: [],
     fastReadyRemoved: [],
     copyExportRunning: null,
+    variedOnline: [],
+    gdpsPrimarySite: null,
   };
 }
 
@@ -75,5 +77,7 @@ export function cloneState(state: GridState): GridState {
     lostSites: [...state.lostSites],
     fastReadyRemoved: [...state.fastReadyRemoved],
     copyExportRunning: state.copyExportRunning,
+    variedOnline: [...state.variedOnline],
+    gdpsPrimarySite: state.gdpsPrimarySite,
   };
 }

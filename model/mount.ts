@@ -9,17 +9,20 @@ import { firstLinkUp } from './topology.js';
 import { mutableVolume } from './volumes.js';
 import { expireHoldActive, isFastReadyAt, writeProtectApplies } from './categories.js';
 import { deletedByExpire } from './expire.js';
+import { devicesOnline, hostSiteLost } from './devices.js';
 
 /**
- * Checks that apply to every mount: the host exists and has the cluster's devices online over a working
- * host link (TOP-3), the cluster is up and not in service, and it has a free virtual device (TOP-1).
+ * Checks that apply to every mount: the host exists, its site is not lost (GDPS-3), it has the cluster's
+ * devices online (normally, or standby devices varied online, GDPS-4) over a working host link (TOP-3), the cluster is up and not in service, and it has a free virtual device (TOP-1).
  */
 export function deviceCheck(state: GridState, hostName: string, cluster: ClusterId): { host: HostDefinition } | { reason: RefusalReason } {
   const host = state.definition.hosts.find((candidate) => candidate.name === hostName);
   if (host === undefined) return { reason: 'unknown-host' };
   const definition = state.definition.clusters.find((candidate) => candidate.id === cluster);
   if (definition === undefined) return { reason: 'unknown-cluster' };
-  if (!host.online.includes(cluster)) return { reason: 'device-offline' };
+  // Assumption ASM-24 (README): a site lost as a whole takes its hosts with it.
+  if (hostSiteLost(state, host)) return { reason: 'host-site-lost' };
+  if (!devicesOnline(state, host).includes(cluster)) return { reason: 'device-offline' };
   const status = state.clusters[cluster];
   if (status === 'down') return { reason: 'cluster-down' };
   if (status === 'service' || status === 'service-prep') return { reason: 'cluster-in-service' };

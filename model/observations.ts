@@ -34,7 +34,8 @@ export type RefusalReason =
   | 'not-failed'
   | 'io-cluster-unreachable'
   | 'copy-export-running'
-  | 'data-deleted';
+  | 'data-deleted'
+  | 'host-site-lost';
 
 /** How a successful mount presented the volume (CAT-1, WP-3). */
 export type Surfaced = 'data' | 'empty';
@@ -93,6 +94,10 @@ export type Observation =
   /** CAT-5: Delete Expire deleted `cluster`'s copy of a volume that sat in scratch `category` past its expire time. */
   | { readonly kind: 'data-expired'; readonly volser: string; readonly cluster: ClusterId; readonly category: string }
   | { readonly kind: 'migrated'; readonly volser: string; readonly cluster: ClusterId }
+  /** A host's standby devices on a cluster were varied online or offline (GDPS-4). */
+  | { readonly kind: 'devices-varied'; readonly host: string; readonly cluster: ClusterId; readonly online: boolean }
+  /** GDPS moved production to the hosts of `site` (GDPS-2, GDPS-3). */
+  | { readonly kind: 'site-switched'; readonly site: string }
   /** GS-5: a grid component failed and the cluster calls home. */
   | { readonly kind: 'call-home'; readonly component: string }
   /** A warning the seed gives in words (OWN-9: WOT during a DR test). */

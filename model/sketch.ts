@@ -70,6 +70,7 @@ export function defineGrid(sketch: GridSketch): GridDefinition {
     name: host.name,
     site: host.site ?? 'site-0',
     online: host.online ?? clusters.map((cluster) => cluster.id),
+    ...(host.standby === undefined ? {} : { standby: host.standby }),
     pathsPerCluster: host.pathsPerCluster ?? 2,
     scratchCategory: host.scratchCategory ?? categories.scratch[0]?.id ?? '0002',
     privateCategory: host.privateCategory ?? categories.private[0] ?? '000F',

@@ -170,4 +170,8 @@ export interface GridState {
   fastReadyRemoved: string[];
   /** The Copy Export running in the grid, if any (CE-4: one at a time, and no insertion meanwhile). */
   copyExportRunning: { readonly cluster: ClusterId; readonly listVolser: string } | null;
+  /** Standby devices an operator varied online, as "HOST:cluster", sorted (GDPS-4). */
+  variedOnline: string[];
+  /** The site GDPS last moved production to, or null for "as configured" (GDPS-2, GDPS-3). */
+  gdpsPrimarySite: string | null;
 }

@@ -2,6 +2,7 @@ import { detectPeerLoss, evaluateAotmTimers } from './aotm.js';
 import { autoRemove, migratePreferenceGroupZero } from './cache.js';
 import { deferredCopy, drainCopies } from './copies.js';
 import type { GridEvent } from './events.js';
+import { gdpsSiteSwitch, varyDevices } from './devices.js';
 import { clusterFail, clusterRestore, endService, siteFail, siteRestore, hostLinkFail, hostLinkRestore, linkFail, linkRestore, serviceMode, servicePrep } from './failures.js';
 import { runDeleteExpire } from './expire.js';
 import { cloneState } from './initial.js';
@@ -123,6 +124,10 @@ function apply(state: GridState, event: GridEvent, observations: Observation[]):
       state.drTestEndsAt = null;
       if (!state.disasterHosts.includes(event.host)) state.disasterHosts.push(event.host);
       return;
+    case 'vary-devices':
+      return varyDevices(state, event, observations);
+    case 'gdps-site-switch':
+      return gdpsSiteSwitch(state, event.site, observations);
     case 'advance':
       return advance(state, event.minutes, observations);
   }

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { canCommunicate, classDefinedOn, nextDeadline, pairKey, scratchCandidates, type ClusterId, type GridEvent, type GridState, type HostDefinition, type TakeoverMode } from '../model/index.js';
+import { canCommunicate, classDefinedOn, devicesOnline, hostSiteLost, nextDeadline, pairKey, scratchCandidates, type ClusterId, type GridEvent, type GridState, type HostDefinition, type TakeoverMode } from '../model/index.js';
 import { hostVolsers, matchesPattern, type VerifySetup } from './setup.js';
 
 /**
@@ -32,7 +32,12 @@ export type Action =
   | { readonly kind: 'dr-test-begin' }
   /** The operators declare a disaster after a cluster failure: the configured DR hosts run production (DRT-7). */
   | { readonly kind: 'declare-disaster' }
-  | { readonly kind: 'dr-test-end' };
+  | { readonly kind: 'dr-test-end' }
+  /** GDPS moves production to the other site of the sysplex, planned or after a loss (GDPS-2, GDPS-3). */
+  | { readonly kind: 'gdps-switch' }
+  /** An operator varies a host's standby devices online because its own clusters are down, or offline again once one is back (GDPS-4). */
+  | { readonly kind: 'vary-online'; readonly host: number; readonly cluster: number }
+  | { readonly kind: 'vary-offline'; readonly host: number; readonly cluster: number };
 
 /** An action resolved against a state: the model events it stands for. */
 export interface ResolvedAction {
@@ -72,6 +77,13 @@ export function actionArbitrary(setup: VerifySetup): fc.Arbitrary<Action> {
     entries.push({ weight: 2, arbitrary: fc.constant({ kind: 'dr-test-begin' as const }) }, { weight: 1, arbitrary: fc.constant({ kind: 'dr-test-end' as const }) });
   }
   if ((setup.disasterHosts ?? []).length > 0) entries.push({ weight: 1, arbitrary: fc.constant({ kind: 'declare-disaster' as const }) });
+  if (setup.gdps !== undefined) entries.push({ weight: 2, arbitrary: fc.constant({ kind: 'gdps-switch' as const }) });
+  if (setup.definition.hosts.some((host) => (host.standby ?? []).length > 0)) {
+    entries.push(
+      { weight: 2, arbitrary: fc.record({ kind: fc.constant('vary-online' as const), host: index, cluster: index }) },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('vary-offline' as const), host: index, cluster: index }) },
+    );
+  }
   return fc.oneof(...entries);
 }
 
@@ -82,11 +94,28 @@ function pick<T>(list: readonly T[], position: number): T | undefined {
 /**
  * Hosts that may act now: production always, the DR test host only while its test runs and before
  * its planned length has passed (11.9.7, assumption ASM-22), a DR host that took over production
- * after a disaster.
+ * after a disaster. In a GDPS sysplex production runs at one site's hosts at a time, the configured
+ * one until GDPS switches it (GDPS-2, assumption ASM-23). Hosts at a lost site are gone with it.
  */
 export function activeHosts(setup: VerifySetup, state: GridState): HostDefinition[] {
   const testRuns = state.drTestActive && (state.drTestEndsAt === null || state.time < state.drTestEndsAt);
-  return setup.definition.hosts.filter((host) => host.role === 'production' || (testRuns && setup.drTest?.host === host.name) || state.disasterHosts.includes(host.name));
+  return setup.definition.hosts.filter(
+    (host) =>
+      !hostSiteLost(state, host) &&
+      ((host.role === 'production' && gdpsRunsProductionAt(setup, state, host.site)) || (testRuns && setup.drTest?.host === host.name) || state.disasterHosts.includes(host.name)),
+  );
+}
+
+/** Whether production runs at hosts of `site`: always outside a GDPS sysplex, at the current GDPS production site inside one (GDPS-2). */
+function gdpsRunsProductionAt(setup: VerifySetup, state: GridState, site: string): boolean {
+  const gdps = setup.gdps;
+  if (gdps === undefined || !gdps.sites.includes(site)) return true;
+  return site === (state.gdpsPrimarySite ?? gdps.production);
+}
+
+/** Whether every cluster a host has online in normal running is unusable, so that its standby devices are its way in (GDPS-4). */
+function normalDevicesLost(state: GridState, host: HostDefinition): boolean {
+  return host.online.every((cluster) => state.clusters[cluster] !== 'up');
 }
 
 /**
@@ -258,7 +287,7 @@ export function resolveAction(setup: VerifySetup, state: GridState, action: Acti
   switch (action.kind) {
     case 'scratch-mount': {
       const host = pick(activeHosts(setup, state), action.host);
-      const cluster = host === undefined ? undefined : pick(host.online, action.cluster);
+      const cluster = host === undefined ? undefined : pick(devicesOnline(state, host), action.cluster);
       const testClass = host !== undefined && host.name === setup.drTest?.host ? setup.drTest.testManagementClass : null;
       const mc = testClass === null ? pick(definition.managementClasses, action.managementClass)?.name : testClass;
       if (host === undefined || cluster === undefined || mc === undefined) return null;
@@ -268,7 +297,7 @@ export function resolveAction(setup: VerifySetup, state: GridState, action: Acti
     }
     case 'specific-mount': {
       const host = pick(activeHosts(setup, state), action.host);
-      const cluster = host === undefined ? undefined : pick(host.online, action.cluster);
+      const cluster = host === undefined ? undefined : pick(devicesOnline(state, host), action.cluster);
       // Even indexes pick among volumes holding data, which is where reads and mistakes matter.
       const written = Object.values(state.volumes).filter((volume) => volume.dataParent.length > 1).map((volume) => volume.volser).sort();
       const candidates = action.volume % 2 === 0 && written.length > 0 ? written : Object.keys(state.volumes).sort();
@@ -371,6 +400,25 @@ export function resolveAction(setup: VerifySetup, state: GridState, action: Acti
       return (setup.disasterHosts ?? []).length === 0 || state.disasterHosts.length > 0 || !somethingFailed(setup, state) ? null : resolved(disasterEvents(setup));
     case 'dr-test-end':
       return state.drTestActive ? resolved(drTestEndEvents(setup)) : null;
+    case 'gdps-switch': {
+      const gdps = setup.gdps;
+      if (gdps === undefined) return null;
+      const current = state.gdpsPrimarySite ?? gdps.production;
+      const other = gdps.sites.find((site) => site !== current);
+      return other === undefined ? null : resolved([{ type: 'gdps-site-switch', site: other }]);
+    }
+    case 'vary-online':
+    case 'vary-offline': {
+      const standbyHosts = definition.hosts.filter((host) => (host.standby ?? []).length > 0);
+      const host = pick(standbyHosts, action.host);
+      const cluster = host === undefined ? undefined : pick(host.standby ?? [], action.cluster);
+      if (host === undefined || cluster === undefined || hostSiteLost(state, host)) return null;
+      const online = devicesOnline(state, host).includes(cluster);
+      // The runbook: remote devices online only while the host's own clusters are down (GDPS-1, GDPS-4).
+      if (action.kind === 'vary-online') return online || !normalDevicesLost(state, host) ? null : resolved([{ type: 'vary-devices', host: host.name, cluster, online: true }]);
+      const busy = Object.values(state.volumes).some((volume) => volume.mounts.some((mount) => mount.host === host.name && mount.cluster === cluster));
+      return !online || normalDevicesLost(state, host) || busy ? null : resolved([{ type: 'vary-devices', host: host.name, cluster, online: false }]);
+    }
   }
 }
 

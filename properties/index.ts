@@ -12,7 +12,7 @@ export { decodeActions, encodeActions, parseReplay, type Replay } from './replay
 export { exhaustiveSearch, type ExhaustiveScope, type ExhaustiveSearch, type SearchCoverage } from './exhaustive/search.js';
 export { canonicalize, volumeSymmetry } from './exhaustive/canonical.js';
 export { enabledActions } from './exhaustive/enabled.js';
-export { hostVolsers, type DrTestSetup, type TakeoverRule, type VerifySetup } from './setup.js';
+export { hostVolsers, type DrTestSetup, type GdpsSetup, type TakeoverRule, type VerifySetup } from './setup.js';
 export { copyModesArbitrary, gridSketchArbitrary, safeSetupArbitrary } from './generators.js';
 export { checkDrPlan, drPlanBounds, safeguardsOf, testCanWrite, whyEachStep, type DrPlanCheck, type Safeguard, type WhyRow } from './drPlan.js';
 export { matchesPattern } from './setup.js';

@@ -32,6 +32,9 @@ const fields: { readonly [K in Action['kind']]: readonly (keyof Extract<Action, 
   'dr-test-begin': [],
   'dr-test-end': [],
   'declare-disaster': [],
+  'gdps-switch': [],
+  'vary-online': ['host', 'cluster'],
+  'vary-offline': ['host', 'cluster'],
 };
 
 /** Actions as the compact text of a replay string. */

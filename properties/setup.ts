@@ -70,6 +70,16 @@ export interface VerifySetup {
   readonly disasterHosts?: readonly string[];
   /** Start every run with the DR test already begun (DR plan checks explore the test period). */
   readonly startInDrTest?: boolean;
+  /** The GDPS two-site sysplex the grid serves, if any: production runs at one site's hosts and GDPS may switch it (GDPS-2, GDPS-3). */
+  readonly gdps?: GdpsSetup;
+}
+
+/** A GDPS two-site sysplex as verification sees it (11.8.1). */
+export interface GdpsSetup {
+  /** The two sites of the sysplex. */
+  readonly sites: readonly [string, string];
+  /** The site production runs at before any switch. */
+  readonly production: string;
 }
 
 /**

@@ -2,6 +2,7 @@ import { gridStateNames, type GridStateCode } from '../model/index.js';
 import type { Effect, Scenario, ScenarioResult } from '../scenarios/index.js';
 import type { Style } from './style.js';
 import { renderTable } from './table.js';
+import { formatMinutes } from './gridSummary.js';
 
 function states(codes: readonly GridStateCode[]): string {
   return codes.length === 0 ? 'none' : codes.map((code) => `${code} ${gridStateNames[code]}`).join(', ');
@@ -17,6 +18,20 @@ export function dataLostSentence(result: Pick<ScenarioResult, 'dataLostAtFailure
     : `${bold('Data lost at the failure, jobs to rerun:')} ${result.dataLostAtFailure.join(', ')} (their newest data was only on the failed clusters: their deferred copies had not completed)`;
 }
 
+/** Why a production job failed, in an operator's words. */
+const reasonWords: Readonly<Record<string, string>> = {
+  'no-valid-copy': 'no valid copy',
+  'no-ownership': 'no ownership',
+  'owner-unreachable': 'no ownership (owner unreachable)',
+  'device-offline': 'device offline',
+  'cluster-down': 'cluster down',
+  'cache-full': 'cache full',
+  'no-scratch-owned': 'no scratch volume owned',
+  'host-site-lost': 'host lost with its site',
+  'read-only-takeover': 'read-only takeover',
+  'data-deleted': 'data deleted',
+};
+
 /** A scenario run as text: what happened, in the seed's terms, and what to do about it. */
 export function renderScenario(scenario: Scenario, result: ScenarioResult, style: Style, effects: readonly Effect[] = []): string {
   const lines: string[] = [style.bold(`${scenario.id}: ${scenario.title}`) + style.dim(`  (seed ${scenario.section}; grid "${scenario.definition.name}", ${scenario.definition.clusters.length} clusters)`), ''];
@@ -26,7 +41,11 @@ export function renderScenario(scenario: Scenario, result: ScenarioResult, style
     lines.push('');
   }
   lines.push(style.bold('Timeline'));
-  for (const timed of scenario.failures) lines.push(`  t+${timed.at} min: ${timed.label}`);
+  // A step of several events (a disaster declared: catalogs copied, then the declaration) is one line.
+  const once = (events: readonly { readonly at: number; readonly label: string }[]): typeof events => events.filter((timed, index, all) => all.findIndex((other) => other.label === timed.label) === index);
+  for (const timed of once(scenario.failures)) lines.push(`  t+${timed.at} min: ${timed.label}`);
+  if (scenario.beforeOperator !== undefined && scenario.beforeOperator.length > 0) lines.push('  t+0 min: production runs its jobs before any operator step');
+  for (const timed of once(scenario.operator ?? [])) lines.push(`  t+${timed.at} min: ${timed.label}`);
   lines.push('');
   lines.push(style.bold('Jobs'));
   lines.push(
@@ -48,6 +67,7 @@ export function renderScenario(scenario: Scenario, result: ScenarioResult, style
   lines.push(`${style.bold('Grid states raised:')} ${states(result.statesRaised.filter((code) => code !== 'GS-5'))}`);
   lines.push(`${style.bold('Call home:')} ${result.callHome.length === 0 ? 'not invoked' : `invoked (${[...new Set(result.callHome)].join('; ')})`}`);
   if (result.takeoversSet.length > 0) lines.push(`${style.bold('Takeovers:')} ${result.takeoversSet.join('; ')}`);
+  if (result.ownershipMoves.length > 0) lines.push(`${style.bold('Ownership moved at mount:')} ${result.ownershipMoves.map((move) => `${move.volser} C${move.from} to C${move.to}`).join(', ')} (OWN-2: no takeover needed while the owner answers)`);
   lines.push('');
   if (result.readabilityAfterFailure.length > 0) {
     const ids = scenario.definition.clusters.map((cluster) => cluster.id);
@@ -61,6 +81,21 @@ export function renderScenario(scenario: Scenario, result: ScenarioResult, style
             const kind = entry.through[id];
             return kind === 'readable' ? style.green('readable') : kind === 'needs-takeover' ? style.yellow('takeover') : style.dim('no');
           }),
+        ]),
+      ),
+    );
+    lines.push('');
+  }
+  if (result.productionOverTime.length > 0) {
+    lines.push(style.bold('Production after the failure, over time') + style.dim('  (scratch writes and reads of every watched volume by the hosts running production)'));
+    lines.push(
+      renderTable(
+        ['when', 'completed', 'failed', 'why'],
+        result.productionOverTime.map((entry) => [
+          `${entry.label} (t+${formatMinutes(entry.at)})`,
+          String(entry.completed),
+          entry.failed === 0 ? style.green('0') : style.red(String(entry.failed)),
+          entry.jobs.length === 0 ? style.yellow('no host runs production: no production host is left with devices on a survivor (declare a disaster for a DR host, DRT-7)') : entry.reasons.map((reason) => `${reasonWords[reason.reason] ?? reason.reason} ${reason.jobs}`).join(', ') || '-',
         ]),
       ),
     );

@@ -30,6 +30,8 @@ function refusalText(observation: Extract<Observation, { kind: 'refused' }>): st
     'cannot-rejoin': 'it cannot reach the cluster that took over',
     'sync-point-unreachable': 'a Sync point cannot be written',
     'grid-not-connected': 'the grid is not connected',
+    'host-site-lost': 'the host went with its site',
+    'device-offline': 'the devices are offline at that host',
   };
   return `refused (${reasons[observation.reason] ?? observation.reason})`;
 }
@@ -172,6 +174,12 @@ export function describeStep(definition: GridDefinition, step: TraceStep): strin
       break;
     case 'end-dr-test':
       text = 'the DR test ends';
+      break;
+    case 'gdps-site-switch':
+      text = `GDPS moves production to site ${event.site}; its hosts mount through their local cluster and ownership follows the mounts (GDPS-2)`;
+      break;
+    case 'vary-devices':
+      text = `the operator varies ${event.online ? 'online' : 'offline'} at ${event.host} the devices of C${event.cluster}${event.online ? ' (its own cluster is down, GDPS-4)' : ''}`;
       break;
     default:
       text = step.events.map((inner) => inner.type).join(', ');

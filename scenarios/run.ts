@@ -1,5 +1,5 @@
 import { gridStates, initialState, readabilityThrough, step, type ClusterId, type GridEvent, type GridState, type GridStateCode, type Observation, copySource } from '../model/index.js';
-import type { Job, JobOutcome, Scenario, ScenarioResult, TimedEvent, VolumeReadability } from './scenario.js';
+import type { Job, JobOutcome, ProductionRound, Scenario, ScenarioResult, TimedEvent, VolumeReadability } from './scenario.js';
 
 /**
  * Runs a scenario through the model: setup, jobs mounted before the failure, the timed failures and
@@ -98,7 +98,15 @@ export function runScenario(scenario: Scenario): ScenarioResult {
   const uncopiedAtFailure = [...new Set(runner.state.copyQueue.map((queued) => queued.volser))].sort();
   runner.timeline(scenario.failures, failureStart);
   const jobs: JobOutcome[] = inFlight.map((running) => runner.finish(running, 'in-flight'));
-  for (const job of scenario.afterFailure) jobs.push(runner.finish(runner.mount(job), 'after-failure'));
+  const productionOverTime: ProductionRound[] = [];
+  if (scenario.beforeOperator !== undefined && scenario.beforeOperator.length > 0) {
+    const before = scenario.beforeOperator.map((job) => runner.finish(runner.mount(job), 'before-operator'));
+    productionOverTime.push(round(scenario.failures.length === 0 ? "before the operator's steps" : 'right after the failure, before any operator step', runner.state.time - failureStart, before));
+  }
+  runner.timeline(scenario.operator ?? [], failureStart);
+  const after = scenario.afterFailure.map((job) => runner.finish(runner.mount(job), 'after-failure'));
+  jobs.push(...after);
+  if (scenario.rounds !== undefined) productionOverTime.push(round(scenario.operator === undefined ? 'after the failure' : "after the operator's steps", runner.state.time - failureStart, after));
   runner.recordStates = false;
   const failurePhase = runner.observations.slice(beforeFailure);
   const readabilityAfterFailure = runner.readability(scenario.watch);
@@ -112,6 +120,10 @@ export function runScenario(scenario: Scenario): ScenarioResult {
   const copiesDuringFailure = failurePhase.flatMap((observation) =>
     observation.kind === 'copy' ? [{ volser: observation.volser, to: observation.to }] : observation.kind === 'rewind-unload' ? observation.runCopies.map((to) => ({ volser: observation.volser, to })) : [],
   );
+  for (const later of scenario.rounds ?? []) {
+    runner.timeline([{ at: later.at, event: { type: 'advance', minutes: 0 }, label: later.label }], failureStart);
+    productionOverTime.push(round(later.label, runner.state.time - failureStart, later.jobs.map((job) => runner.finish(runner.mount(job), 'later'))));
+  }
   runner.timeline(scenario.recovery, runner.state.time);
   for (const job of scenario.afterRecovery) jobs.push(runner.finish(runner.mount(job), 'after-recovery'));
   return {
@@ -122,6 +134,7 @@ export function runScenario(scenario: Scenario): ScenarioResult {
     takeoversSet: failurePhase
       .filter((observation): observation is Extract<Observation, { kind: 'takeover-set' | 'aotm-takeover' }> => observation.kind === 'takeover-set' || observation.kind === 'aotm-takeover')
       .map((observation) => `${observation.mode} takeover at C${observation.at} for C${observation.of}`),
+    ownershipMoves: failurePhase.flatMap((observation) => (observation.kind === 'ownership-transfer' ? [{ volser: observation.volser, from: observation.from, to: observation.to }] : [])),
     readabilityAfterFailure,
     readabilityAfterRecovery: runner.readability(scenario.watch),
     statesAfterRecovery: gridStates(runner.state),
@@ -129,5 +142,20 @@ export function runScenario(scenario: Scenario): ScenarioResult {
     dataLostAtFailure,
     copiesDuringFailure,
     queuedAtFailureEnd,
+    productionOverTime,
+  };
+}
+
+/** A round of production jobs summarised: completed, failed, and the reasons of the failures. */
+function round(label: string, at: number, jobs: readonly JobOutcome[]): ProductionRound {
+  const reasons = new Map<string, number>();
+  for (const job of jobs) if (job.outcome === 'failed') reasons.set(job.reason ?? 'failed', (reasons.get(job.reason ?? 'failed') ?? 0) + 1);
+  return {
+    label,
+    at,
+    completed: jobs.filter((job) => job.outcome === 'completed').length,
+    failed: jobs.filter((job) => job.outcome === 'failed').length,
+    reasons: [...reasons].map(([reason, count]) => ({ reason, jobs: count })).sort((a, b) => b.jobs - a.jobs || a.reason.localeCompare(b.reason)),
+    jobs,
   };
 }

@@ -1,6 +1,6 @@
-import type { ClusterId, GridDefinition } from '../model/index.js';
+import type { ClusterId, GridDefinition, GridEvent } from '../model/index.js';
 import { analyseWan, type PlanInputs } from '../planner/index.js';
-import type { TakeoverRule } from '../properties/index.js';
+import type { GdpsSetup, TakeoverRule } from '../properties/index.js';
 import type { FailureSpec } from './whatif.js';
 
 /**
@@ -18,6 +18,12 @@ export interface RunbookStep {
   readonly detail: string;
   readonly rules: readonly string[];
   readonly section: string;
+  /**
+   * What the step does to the grid and its hosts, as model events (a takeover set, devices varied
+   * online, production moved): `whatif --runbook` applies them, so a test can drop a step and see the
+   * recovery fail. Empty for steps outside the model (BVIR lists, reruns, class changes).
+   */
+  readonly events: readonly GridEvent[];
 }
 
 /** Data in doubt for one direction that copied from a lost cluster to a survivor. */
@@ -90,12 +96,24 @@ export function inDoubtAtFailure(inputs: PlanInputs, lost: readonly ClusterId[])
 }
 
 /** The runbook for `spec` on a grid, with its runbook rules and planning inputs. */
-export function failureRunbook(definition: GridDefinition, rules: readonly TakeoverRule[], inputs: PlanInputs | null, spec: FailureSpec): Runbook {
+export function failureRunbook(definition: GridDefinition, rules: readonly TakeoverRule[], inputs: PlanInputs | null, spec: FailureSpec, gdps?: GdpsSetup): Runbook {
   const lost = lostBy(spec, definition);
   const survivors = definition.clusters.filter((cluster) => !lost.includes(cluster.id)).map((cluster) => cluster.id);
   const steps: Omit<RunbookStep, 'step'>[] = [];
   if (lost.length > 0) {
     const siteLost = spec.kind === 'site';
+    // GDPS-3: the production site is lost with its hosts; GDPS restarts production at the other site.
+    const switchTo = gdps !== undefined && spec.kind === 'site' && spec.site === gdps.production ? gdps.sites.find((site) => site !== gdps.production) : undefined;
+    if (switchTo !== undefined) {
+      const hosts = definition.hosts.filter((host) => host.role === 'production' && host.site === switchTo).map((host) => host.name);
+      steps.push({
+        action: `GDPS moves production to site ${switchTo} (${hosts.join(', ') || 'its hosts'}); no change to tape catalogs, JCL or tape management is needed.`,
+        detail: 'Volumes are found by serial number from either site (11.8.1). The grid cannot move ownership from the lost cluster by itself: the takeover below is required.',
+        rules: ['GDPS-3'],
+        section: '11.8.1',
+        events: [{ type: 'gdps-site-switch', site: switchTo }],
+      });
+    }
     for (const cluster of lost) {
       const takers = survivors.filter((at) => rules.some((rule) => rule.mode === 'write' && (rule.at === undefined || rule.at.includes(at)) && (rule.of === undefined || rule.of.includes(cluster))));
       const aotm = survivors.filter((at) => {
@@ -110,6 +128,7 @@ export function failureRunbook(definition: GridDefinition, rules: readonly Takeo
           detail: 'No operator step is needed for ownership unless AOTM reports it could not confirm the failure; then set the takeover by hand as below.',
           rules: ['OWN-8', 'TOP-4'],
           section: '11.2.7',
+          events: [],
         });
       }
       const taker = takers[0];
@@ -123,6 +142,7 @@ export function failureRunbook(definition: GridDefinition, rules: readonly Takeo
           : 'Write takeover of a cluster that is still running splits ownership (OWN-11); one designated survivor takes over (OWN-13).',
         rules: siteLost ? ['GDPS-3', 'OWN-5', 'OWN-13'] : ['OWN-5', 'OWN-11', 'OWN-13'],
         section: siteLost ? '11.8.1' : '11.2.6',
+        events: taker === undefined ? survivors.slice(0, 1).map((at) => ({ type: 'set-takeover', at, of: cluster, mode: 'read' }) as GridEvent) : [{ type: 'set-takeover', at: taker, of: cluster, mode: 'write' }],
       });
     }
     for (const host of definition.hosts) {
@@ -131,15 +151,20 @@ export function failureRunbook(definition: GridDefinition, rules: readonly Takeo
       const hostLost = spec.kind === 'site' && host.site === spec.site;
       if (hostLost) continue;
       if (remaining.length === 0) {
-        const reachable = survivors[0];
+        const standby = (host.standby ?? []).filter((cluster) => survivors.includes(cluster));
+        const reachable = standby[0] ?? survivors[0];
         steps.push({
           action: `Vary online at ${host.name} the virtual devices of C${reachable ?? '?'} (they are offline in normal running), then rerun its failed jobs through them.`,
-          detail: `${host.name} had only the lost cluster's devices online (GDPS-4: vary the remote cluster's devices online, then take over).`,
+          detail:
+            standby.length > 0
+              ? `${host.name} had only the lost cluster's devices online (GDPS-4: vary the remote cluster's devices online, then take over).`
+              : `${host.name} had only the lost cluster's devices online and the configuration lists no standby devices for it: host channels to C${reachable ?? '?'} must exist (GDPS-4, PLN-3).`,
           rules: ['GDPS-4', 'TOP-1'],
           section: '11.8.1, 11.2.6 step 2',
+          events: reachable === undefined || standby.length === 0 ? [] : [{ type: 'vary-devices', host: host.name, cluster: reachable, online: true }],
         });
       } else {
-        steps.push({ action: `Rerun ${host.name}'s failed jobs through C${remaining.join(', C')}, whose devices are online.`, detail: 'The jobs that were running through the lost cluster ended with an error.', rules: ['TOP-1'], section: '11.2.6 step 2' });
+        steps.push({ action: `Rerun ${host.name}'s failed jobs through C${remaining.join(', C')}, whose devices are online.`, detail: 'The jobs that were running through the lost cluster ended with an error.', rules: ['TOP-1'], section: '11.2.6 step 2', events: [] });
       }
     }
     const disasterHosts = definition.hosts.filter((host) => host.role === 'dr-test' && host.online.some((cluster) => survivors.includes(cluster)));
@@ -149,6 +174,10 @@ export function failureRunbook(definition: GridDefinition, rules: readonly Takeo
         detail: 'The DR host runs production on the survivors; end any DR test first, and remove its write protect and test categories.',
         rules: ['DRT-7'],
         section: '11.11',
+        events: disasterHosts.flatMap((host) => [
+          ...definition.hosts.filter((production) => production.role === 'production').map((production) => ({ type: 'snapshot-catalog', from: production.name, to: host.name }) as GridEvent),
+          { type: 'declare-disaster', host: host.name } as GridEvent,
+        ]),
       });
     }
   }
@@ -165,12 +194,14 @@ export function failureRunbook(definition: GridDefinition, rules: readonly Takeo
       detail: 'Their latest data exists only on the lost cluster: the jobs that wrote them must be rerun (volumes with an older copy at a survivor read that older version).',
       rules: ['GDPS-5', 'PLN-2', 'CCP-2'],
       section: '11.8.2, 11.11',
+      events: [],
     });
     steps.push({
       action: `Rerun the jobs that wrote the in-doubt volumes${runningJobs === null ? '' : ` and the up to ${runningJobs} jobs that were running through the lost clusters`}.`,
       detail: 'Data written after the last completed copy is lost with the cluster (RPO); rerun from the job stream or the application\'s restart points.',
       rules: ['PLN-2', 'CCP-1', 'CCP-2'],
       section: '11.11, 11.3.2',
+      events: [],
     });
     const oneCopy = (inputs?.classes ?? []).filter((mc) => {
       const points = new Set<number>();
@@ -188,6 +219,7 @@ export function failureRunbook(definition: GridDefinition, rules: readonly Takeo
         detail: 'As defined on the survivors these classes keep one copy among them: a second failure would lose new data.',
         rules: ['CCP-3', 'DRT-7'],
         section: '11.11',
+        events: [],
       });
     }
     steps.push({
@@ -195,6 +227,7 @@ export function failureRunbook(definition: GridDefinition, rules: readonly Takeo
       detail: 'A returning cluster learns the takeovers made while it was away and gives up the ownership it held (OWN-7).',
       rules: ['OWN-7', 'CCP-7'],
       section: '11.2.6 step 4',
+      events: [],
     });
   } else if (spec.kind === 'pair' || spec.kind === 'link') {
     steps.push({
@@ -202,10 +235,11 @@ export function failureRunbook(definition: GridDefinition, rules: readonly Takeo
       detail: 'Write takeover of a running cluster splits ownership (OWN-11); read-only takeover is safe (OWN-4).',
       rules: ['OWN-4', 'OWN-11', 'TOP-4'],
       section: '11.2.3 to 11.2.5',
+      events: [],
     });
-    steps.push({ action: 'Rerun the jobs that failed on a remote mount; have the links repaired; copies resume and catch up after.', detail: 'Deferred copies queue while the links are down (GS-3).', rules: ['CCP-7', 'GS-3'], section: '11.2.8' });
+    steps.push({ action: 'Rerun the jobs that failed on a remote mount; have the links repaired; copies resume and catch up after.', detail: 'Deferred copies queue while the links are down (GS-3).', rules: ['CCP-7', 'GS-3'], section: '11.2.8', events: [] });
   } else {
-    steps.push({ action: 'Normal error recovery applies for the host channel; rerun the failed job on another path.', detail: 'The other host links to the cluster carry the work.', rules: ['TOP-1'], section: '11.2.2' });
+    steps.push({ action: 'Normal error recovery applies for the host channel; rerun the failed job on another path.', detail: 'The other host links to the cluster carry the work.', rules: ['TOP-1'], section: '11.2.2', events: [] });
   }
   return {
     failure: describe(spec, definition),

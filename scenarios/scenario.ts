@@ -38,7 +38,13 @@ export interface Scenario {
   readonly setup: readonly GridEvent[];
   readonly inFlight: readonly Job[];
   readonly failures: readonly TimedEvent[];
+  /** Jobs run right after the failures, before the operator's steps (what production meets at once). */
+  readonly beforeOperator?: readonly Job[];
+  /** The operator's steps after those jobs (takeovers, devices varied online, a GDPS switch). */
+  readonly operator?: readonly TimedEvent[];
   readonly afterFailure: readonly Job[];
+  /** Later rounds of jobs, `at` minutes after the failure phase starts, with the failures still in place. */
+  readonly rounds?: readonly { readonly label: string; readonly at: number; readonly jobs: readonly Job[] }[];
   readonly recovery: readonly TimedEvent[];
   readonly afterRecovery: readonly Job[];
   /** Volumes whose readability is reported. */
@@ -50,7 +56,7 @@ export interface Scenario {
 /** What happened to one job. */
 export interface JobOutcome {
   readonly name: string;
-  readonly phase: 'in-flight' | 'after-failure' | 'after-recovery';
+  readonly phase: 'in-flight' | 'before-operator' | 'after-failure' | 'later' | 'after-recovery';
   readonly host: string;
   readonly cluster: ClusterId;
   readonly volser: string | null;
@@ -67,6 +73,18 @@ export interface VolumeReadability {
   readonly through: Readonly<Record<ClusterId, Readability['kind']>>;
 }
 
+/** One round of production jobs after a failure. */
+export interface ProductionRound {
+  readonly label: string;
+  /** Minutes after the failure. */
+  readonly at: number;
+  readonly completed: number;
+  readonly failed: number;
+  /** Failed jobs by reason, most frequent first. */
+  readonly reasons: readonly { readonly reason: string; readonly jobs: number }[];
+  readonly jobs: readonly JobOutcome[];
+}
+
 /** The result of running a scenario. */
 export interface ScenarioResult {
   readonly id: string;
@@ -75,6 +93,8 @@ export interface ScenarioResult {
   readonly statesRaised: readonly GridStateCode[];
   readonly callHome: readonly string[];
   readonly takeoversSet: readonly string[];
+  /** Ownership moved from one cluster to another at a mount through the grid during the failure phase (OWN-2, GDPS-2). */
+  readonly ownershipMoves: readonly { readonly volser: string; readonly from: ClusterId; readonly to: ClusterId }[];
   readonly readabilityAfterFailure: readonly VolumeReadability[];
   readonly readabilityAfterRecovery: readonly VolumeReadability[];
   readonly statesAfterRecovery: readonly GridStateCode[];
@@ -88,6 +108,11 @@ export interface ScenarioResult {
   readonly dataLostAtFailure: readonly string[];
   /** Copies completed during the failure phase (RUN copies at rewind-unload and deferred ones), by target. */
   readonly copiesDuringFailure: readonly { readonly volser: string; readonly to: number }[];
+  /**
+   * Production over time (issue 14 item 4): the rounds of jobs after the failure (before the operator's
+   * steps, after them, later) with how many completed and why the others failed.
+   */
+  readonly productionOverTime: readonly ProductionRound[];
   /** Copies still queued when the failure phase ends, before any repair, and whether each could move then (CCP-7). */
   readonly queuedAtFailureEnd: readonly { readonly volser: string; readonly to: number; readonly canMove: boolean }[];
 }

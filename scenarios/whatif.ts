@@ -1,4 +1,5 @@
-import { classDefinedOn, pairKey, type ClusterId, type GridDefinition, type GridEvent, type TakeoverMode } from '../model/index.js';
+import { classDefinedOn, pairKey, type ClusterId, type GridDefinition, type GridEvent, type HostDefinition, type TakeoverMode } from '../model/index.js';
+import type { GdpsSetup } from '../properties/index.js';
 import type { Job, Scenario, TimedEvent } from './scenario.js';
 
 /**
@@ -95,9 +96,10 @@ function failureEvents(spec: FailureSpec, definition: GridDefinition): { fail: T
   }
 }
 
-/** The seed's recovery steps for the kinds of failure involved (11.2.2 to 11.2.9). */
-function prescribed(specs: readonly FailureSpec[], takeover: TakeoverMode | null): string[] {
+/** The seed's recovery steps for the kinds of failure involved (11.2.2 to 11.2.9, 11.8.1). */
+function prescribed(specs: readonly FailureSpec[], takeover: TakeoverMode | null, switchSite?: string): string[] {
   const steps: string[] = [];
+  if (switchSite !== undefined && specs.length === 0) steps.push('No manual step: volume ownership moves to the new site\'s cluster at each mount through the grid (11.8.1, GDPS-2).');
   if (specs.some((spec) => spec.kind === 'cluster' || spec.kind === 'site')) {
     steps.push(
       takeover === null ? 'Enable write or read-only ownership takeover through the MI at a surviving cluster (11.2.6 step 1).' : `Takeover: ${takeover === 'write' ? 'write' : 'read-only'} ownership takeover enabled (11.2.6 step 1).`,
@@ -128,23 +130,50 @@ export interface WhatIfOptions {
    * still queued when it strikes (CCP-2, 11.11): what a real disaster loses. Default 1.
    */
   readonly backlogVolumes?: number;
+  /** The GDPS sysplex the grid serves: production runs at one site's hosts (GDPS-2, ASM-23). */
+  readonly gdps?: GdpsSetup;
+  /** GDPS moves production to this site when the failure strikes (or with no failure: a planned switch, GDPS-2). */
+  readonly switchSite?: string;
+  /**
+   * Operator steps applied after the failure, in order (a runbook's steps with their events): the jobs
+   * then run as production would after those steps. Jobs are also run once before them.
+   */
+  readonly operatorSteps?: readonly { readonly label: string; readonly events: readonly GridEvent[] }[];
+  /** Hours after the failure of the last round of production jobs, with the failed components still out (default 24). */
+  readonly laterHours?: number;
+}
+
+/** Production's jobs in one round: a scratch write through each cluster the host has online, and a read of every watched volume. */
+function productionJobs(hosts: readonly { readonly host: HostDefinition; readonly clusters: readonly ClusterId[]; readonly category?: string; readonly role?: string }[], definition: GridDefinition, watch: readonly string[]): Job[] {
+  return hosts.flatMap(({ host, clusters, category, role }) =>
+    clusters.flatMap((cluster) => [
+      { name: `${host.name}${role ?? ''} writes a scratch volume through C${cluster}`, host: host.name, cluster, mount: { kind: 'scratch', managementClass: classDefinedOn(definition, cluster) ?? '', ...(category === undefined ? {} : { category }) }, write: true } as Job,
+      ...watch.map((volser) => ({ name: `${host.name}${role ?? ''} reads ${volser} through C${cluster}`, host: host.name, cluster, mount: { kind: 'specific', volser }, write: false }) as Job),
+    ]),
+  );
 }
 
 /** Builds the scenario of a what-if on a grid. */
 export function whatIfScenario(definition: GridDefinition, options: WhatIfOptions): Scenario {
+  const gdps = options.gdps;
+  const atGdpsSite = (host: HostDefinition, site: string): boolean => gdps === undefined || !gdps.sites.includes(host.site) || host.site === site;
   const production = definition.hosts.filter((host) => host.role === 'production');
+  // In a GDPS sysplex only the production site's hosts write before the failure (ASM-23).
+  const writers = production.filter((host) => atGdpsSite(host, gdps?.production ?? ''));
   const setup: GridEvent[] = [];
   const inFlight: Job[] = [];
-  const afterFailure: Job[] = [];
   const watch: string[] = [];
+  // Every production host's scratch pool is inserted (the standby site's too: it needs scratch volumes it owns after a switch).
   production.forEach((host, hostIndex) => {
     const prefix = String.fromCharCode(65 + hostIndex);
+    const writes = writers.includes(host);
     host.online.forEach((cluster, position) => {
-      const names = [0, 1, 2].map((k) => `${prefix}${cluster}${String(position * 3 + k + 1).padStart(4, '0')}`);
+      const names = [0, 1, 2, 3, 4, 5].map((k) => `${prefix}${cluster}${String(position * 6 + k + 1).padStart(4, '0')}`);
       const managementClass = classDefinedOn(definition, cluster) ?? '';
-      const data = names[0] as string;
       setup.push({ type: 'insert', cluster, volsers: names, category: host.scratchCategory });
-      setup.push({ type: 'scratch-mount', host: host.name, cluster, managementClass }, { type: 'write', cluster, volser: data }, { type: 'rewind-unload', cluster, volser: data });
+      if (!writes) return;
+      const data = names[0] as string;
+      setup.push({ type: 'scratch-mount', host: host.name, cluster, managementClass, volser: data }, { type: 'write', cluster, volser: data }, { type: 'rewind-unload', cluster, volser: data });
       watch.push(data);
       inFlight.push({ name: `${host.name} writes a scratch volume through C${cluster}`, host: host.name, cluster, mount: { kind: 'scratch', managementClass }, write: true });
     });
@@ -154,8 +183,8 @@ export function whatIfScenario(definition: GridDefinition, options: WhatIfOption
   // The most recent jobs: their RUN copies are made at rewind-unload, their deferred copies are still
   // queued when the failure strikes (11.11: "the jobs that created that data must be rerun").
   const backlog = Math.max(0, Math.floor(options.backlogVolumes ?? 1));
-  production.forEach((host, hostIndex) => {
-    const prefix = String.fromCharCode(65 + hostIndex);
+  writers.forEach((host) => {
+    const prefix = String.fromCharCode(65 + production.indexOf(host));
     host.online.forEach((cluster) => {
       const names = Array.from({ length: backlog }, (_, k) => `${prefix}B${cluster}${String(k + 1).padStart(3, '0')}`);
       if (names.length === 0) return;
@@ -170,55 +199,69 @@ export function whatIfScenario(definition: GridDefinition, options: WhatIfOption
   const failedClusters = new Set(
     options.failures.flatMap((spec) => (spec.kind === 'cluster' ? [spec.cluster] : spec.kind === 'site' ? definition.clusters.filter((cluster) => cluster.site === spec.site).map((cluster) => cluster.id) : [])),
   );
-  for (const host of production) {
-    // After the failure, hosts work through the clusters that are left (11.2.6 step 2).
-    for (const cluster of host.online.filter((id) => !failedClusters.has(id))) {
-      afterFailure.push({ name: `${host.name} reruns a scratch write through C${cluster}`, host: host.name, cluster, mount: { kind: 'scratch', managementClass: classDefinedOn(definition, cluster) ?? '' }, write: true });
-      for (const volser of watch) afterFailure.push({ name: `${host.name} reads ${volser} through C${cluster}`, host: host.name, cluster, mount: { kind: 'specific', volser }, write: false });
-    }
-  }
+  const lostSites = new Set(options.failures.flatMap((spec) => (spec.kind === 'site' ? [spec.site] : [])));
   const failed = options.failures.map((spec) => failureEvents(spec, definition));
   const fail = failed.flatMap((entry) => entry.fail);
-  const takeovers: TimedEvent[] = [];
+  const operator: TimedEvent[] = [];
+  if (options.switchSite !== undefined) operator.push({ at: 0, event: { type: 'gdps-site-switch', site: options.switchSite }, label: `GDPS moves production to site ${options.switchSite} (GDPS-2)` });
   if (options.takeover !== null) {
     const mode = options.takeover;
     for (const cluster of definition.clusters) {
       if (failedClusters.has(cluster.id)) continue;
-      for (const lost of failedClusters) takeovers.push({ at: 0, event: { type: 'set-takeover', at: cluster.id, of: lost, mode }, label: `${mode} ownership takeover set at C${cluster.id} for C${lost}` });
+      for (const lost of failedClusters) operator.push({ at: 0, event: { type: 'set-takeover', at: cluster.id, of: lost, mode }, label: `${mode} ownership takeover set at C${cluster.id} for C${lost}` });
     }
   }
+  for (const step of options.operatorSteps ?? []) for (const event of step.events) operator.push({ at: 0, event, label: step.label });
   // DRT-7: with a cluster lost, the DR hosts take over production with a copy of its catalog and
   // run production's work through the clusters they have online, meeting production volumes.
   const disasterHosts = failedClusters.size === 0 ? [] : definition.hosts.filter((host) => options.disasterHosts?.includes(host.name) === true);
-  const disaster: TimedEvent[] = disasterHosts.flatMap((host) => [
-    ...production.map((from) => ({ at: 0, event: { type: 'snapshot-catalog', from: from.name, to: host.name } as GridEvent, label: `${host.name} gets a copy of ${from.name}'s catalog` })),
-    { at: 0, event: { type: 'declare-disaster', host: host.name } as GridEvent, label: `disaster declared: ${host.name} runs production (DRT-7)` },
-  ]);
   for (const host of disasterHosts) {
-    for (const cluster of host.online.filter((id) => !failedClusters.has(id))) {
-      // Production's scratch pool, as its catalog copy and DEVSUP settings say.
-      const category = production[0]?.scratchCategory ?? host.scratchCategory;
-      afterFailure.push({ name: `${host.name} (running production) writes a scratch volume through C${cluster}`, host: host.name, cluster, mount: { kind: 'scratch', managementClass: classDefinedOn(definition, cluster) ?? '', category }, write: true });
-      for (const volser of watch) afterFailure.push({ name: `${host.name} (running production) reads ${volser} through C${cluster}`, host: host.name, cluster, mount: { kind: 'specific', volser }, write: false });
-    }
+    if (operator.some((timed) => timed.event.type === 'declare-disaster' && timed.event.host === host.name)) continue;
+    operator.push(
+      ...production.map((from) => ({ at: 0, event: { type: 'snapshot-catalog', from: from.name, to: host.name } as GridEvent, label: `${host.name} gets a copy of ${from.name}'s catalog` })),
+      { at: 0, event: { type: 'declare-disaster', host: host.name } as GridEvent, label: `disaster declared: ${host.name} runs production (DRT-7)` },
+    );
   }
+  // A disaster the operator steps declared (the runbook's DRT-7 step) puts those hosts to work too.
+  const declared = operator.flatMap((timed) => (timed.event.type === 'declare-disaster' ? [timed.event.host] : []));
+  for (const host of definition.hosts) if (declared.includes(host.name) && !disasterHosts.includes(host)) disasterHosts.push(host);
+  // Who runs production after the operator steps, and through which devices (GDPS-2 to GDPS-4, DRT-7).
+  const switched = [...operator].reverse().find((timed) => timed.event.type === 'gdps-site-switch')?.event;
+  const siteAfter = switched?.type === 'gdps-site-switch' ? switched.site : (gdps?.production ?? '');
+  const variedOnline = new Set(operator.flatMap((timed) => (timed.event.type === 'vary-devices' && timed.event.online ? [`${timed.event.host}:${timed.event.cluster}`] : [])));
+  // A host left with no usable devices still submits its jobs, through its usual ones: they fail, and the result says why.
+  const survivorsOf = (host: HostDefinition): ClusterId[] => {
+    const usable = [...host.online, ...(host.standby ?? []).filter((cluster) => variedOnline.has(`${host.name}:${cluster}`))].filter((id) => !failedClusters.has(id));
+    return usable.length === 0 ? [...host.online] : usable;
+  };
+  const runningAfter = production.filter((host) => !lostSites.has(host.site) && atGdpsSite(host, siteAfter)).map((host) => ({ host, clusters: survivorsOf(host) }));
+  // Production's scratch pool, as the DR host's catalog copy and DEVSUP settings say.
+  const productionCategory = production[0]?.scratchCategory;
+  const drRunning = disasterHosts.map((host) => ({ host, clusters: survivorsOf(host), role: ' (running production)', ...(productionCategory === undefined ? {} : { category: productionCategory }) }));
+  const afterFailure = productionJobs([...runningAfter, ...drRunning], definition, watch);
+  // Right after the failure, before any operator step: production as it ran, through its usual devices.
+  const beforeOperator = operator.length === 0 ? [] : productionJobs(writers.filter((host) => !lostSites.has(host.site)).map((host) => ({ host, clusters: host.online })), definition, watch);
+  const laterMinutes = options.afterMinutes + 60 * (options.laterHours ?? 24);
   const advance: TimedEvent[] = options.afterMinutes > 0 ? [{ at: options.afterMinutes, event: { type: 'advance', minutes: 0 }, label: `${options.afterMinutes} min pass` }] : [];
+  const title = fail.length === 0 ? operator.map((timed) => timed.label).join(', ') : fail.map((timed) => timed.label).join(', ');
   return {
     id: 'what-if',
-    title: `What if ${fail.map((timed) => timed.label).join(', ')}`,
-    section: '11.2',
+    title: `What if ${title}`,
+    section: options.switchSite !== undefined ? '11.8.1' : '11.2',
     seedEffects: [],
     definition,
     setup,
     inFlight,
-    failures: [...fail, ...takeovers, ...disaster, ...advance],
+    failures: [...fail, ...(beforeOperator.length === 0 ? [...operator, ...advance] : [])],
+    ...(beforeOperator.length === 0 ? {} : { beforeOperator, operator: [...operator, ...advance] }),
     afterFailure,
+    rounds: failedClusters.size === 0 && options.failures.length === 0 ? [] : [{ label: `${options.laterHours ?? 24} h after the failure, the failed components still out`, at: laterMinutes, jobs: afterFailure }],
     recovery: [
-      ...failed.flatMap((entry) => entry.repair).map((timed) => ({ ...timed, at: 60 })),
-      { at: 180, event: { type: 'advance', minutes: 0 }, label: 'two hours of copies after the repair' },
+      ...failed.flatMap((entry) => entry.repair).map((timed) => ({ ...timed, at: laterMinutes + 60 })),
+      { at: laterMinutes + 180, event: { type: 'advance', minutes: 0 }, label: 'two hours of copies after the repair' },
     ],
     afterRecovery: [],
     watch,
-    prescribedRecovery: prescribed(options.failures, options.takeover),
+    prescribedRecovery: prescribed(options.failures, options.takeover, options.switchSite),
   };
 }

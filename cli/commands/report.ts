@@ -121,7 +121,7 @@ export async function runReport(file: string, options: { out?: string; force: bo
     figures: (plan?.sections ?? []).flatMap((section) => section.figures.map((figure) => ({ id: figure.id, rules: figure.rules }))),
     scenarios: scenarios.map((entry) => ({ id: entry.failure, rules: entry.failure.startsWith('Site') ? ['FS-8'] : ['FS-5'] })),
   });
-  const runbooks = likelyFailures(loaded.definition).map((spec) => failureRunbook(loaded.definition, setup.runbook, planInputs, spec));
+  const runbooks = likelyFailures(loaded.definition).map((spec) => failureRunbook(loaded.definition, setup.runbook, planInputs, spec, setup.gdps));
   const data = buildReportData({ toolVersion: options.version, configFile: file, definition: loaded.definition, warnings: loaded.warnings, verification, whatIfs: scenarios, runbooks, plan, traceability });
   const json = `${toJson(data)}\n`;
   try {

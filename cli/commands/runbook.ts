@@ -44,7 +44,8 @@ export async function runRunbook(file: string, options: { json: boolean; markdow
     if (catalog === null) return exitCodes.badInput;
     inputs = buildPlanInputs(loaded.config, loaded.units, catalog.catalog);
   }
-  const runbook = failureRunbook(loaded.definition, buildVerifySetup(loaded).runbook, inputs, spec);
+  const setup = buildVerifySetup(loaded);
+  const runbook = failureRunbook(loaded.definition, setup.runbook, inputs, spec, setup.gdps);
   if (options.json) io.out(toJson({ file, ...runbook }));
   else if (options.markdown) io.out(runbookMarkdown(runbook, file));
   else io.out(renderRunbook(runbook, file, io.style));

@@ -226,7 +226,7 @@ export function canonicalize(state: GridState, symmetry: VolumeSymmetry): Canoni
   const copiesSuspended = [...state.copiesSuspended].sort((a, b) => a - b);
   // A planned end that has passed is "over", whenever it passed: the DR host can no longer act.
   const drTestEndsAt = state.drTestEndsAt === null ? null : Math.max(0, relativeTime(state.drTestEndsAt, state.time));
-  let key = JSON.stringify([state.clusters, state.links, state.hostPaths, takeovers, aotmTimers, copyQueue, copiesSuspended, state.writeProtect, state.drTestActive, drTestEndsAt, [...state.disasterHosts].sort(), state.lostSites, state.fastReadyRemoved, state.copyExportRunning]);
+  let key = JSON.stringify([state.clusters, state.links, state.hostPaths, takeovers, aotmTimers, copyQueue, copiesSuspended, state.writeProtect, state.drTestActive, drTestEndsAt, [...state.disasterHosts].sort(), state.lostSites, state.fastReadyRemoved, state.copyExportRunning, state.variedOnline, state.gdpsPrimarySite]);
   for (const entry of named) key += `#${entry.name}=${entry.signature}`;
   const build = (): GridState => {
     const volumes: GridState['volumes'] = {};
@@ -255,6 +255,8 @@ export function canonicalize(state: GridState, symmetry: VolumeSymmetry): Canoni
       lostSites: [...state.lostSites],
       fastReadyRemoved: [...state.fastReadyRemoved],
       copyExportRunning: state.copyExportRunning,
+      variedOnline: [...state.variedOnline],
+      gdpsPrimarySite: state.gdpsPrimarySite,
     };
   };
   return { key, build };

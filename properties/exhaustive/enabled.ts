@@ -1,4 +1,4 @@
-import { pairKey, scratchCandidates, type GridState } from '../../model/index.js';
+import { devicesOnline, pairKey, scratchCandidates, type GridState } from '../../model/index.js';
 import { failedComponents } from '../failureBound.js';
 import { activeHosts, losableSites, resolveAction, type Action, type ResolvedAction } from '../actions.js';
 import type { VerifySetup } from '../setup.js';
@@ -20,7 +20,7 @@ export function enabledActions(setup: VerifySetup, state: GridState, maxFailures
   hosts.forEach((host, hostIndex) => {
     const testHost = host.name === setup.drTest?.host;
     const classes = testHost && setup.drTest?.testManagementClass !== null ? 1 : definition.managementClasses.length;
-    host.online.forEach((cluster, clusterIndex) => {
+    devicesOnline(state, host).forEach((cluster, clusterIndex) => {
       const choices = Math.max(1, scratchCandidates(state, cluster, host.scratchCategory).best.length);
       for (let managementClass = 0; managementClass < classes; managementClass += 1) {
         for (let choice = 0; choice < choices; choice += 1) candidates.push({ kind: 'scratch-mount', host: hostIndex, cluster: clusterIndex, managementClass, choice });
@@ -60,6 +60,12 @@ export function enabledActions(setup: VerifySetup, state: GridState, maxFailures
   candidates.push({ kind: 'advance-to-deadline' }, { kind: 'copy' });
   if (setup.drTest !== null) candidates.push({ kind: 'dr-test-begin' }, { kind: 'dr-test-end' });
   if ((setup.disasterHosts ?? []).length > 0) candidates.push({ kind: 'declare-disaster' });
+  if (setup.gdps !== undefined) candidates.push({ kind: 'gdps-switch' });
+  definition.hosts
+    .filter((host) => (host.standby ?? []).length > 0)
+    .forEach((host, hostIndex) => {
+      (host.standby ?? []).forEach((_, cluster) => candidates.push({ kind: 'vary-online', host: hostIndex, cluster }, { kind: 'vary-offline', host: hostIndex, cluster }));
+    });
   const seen = new Set<string>();
   const enabled: ResolvedAction[] = [];
   for (const action of candidates) {
@@ -96,4 +102,7 @@ export const actionKinds: readonly Action['kind'][] = [
   'dr-test-begin',
   'dr-test-end',
   'declare-disaster',
+  'gdps-switch',
+  'vary-online',
+  'vary-offline',
 ];

@@ -9,7 +9,8 @@ describe('tapegrid runbook', () => {
     expect(text.stdout).toContain('[GDPS-3, OWN-5, OWN-13; 11.8.1]');
     const markdown = tapegrid(['runbook', 'examples/gdps-two-site.yaml', '--fail', 'site:east', '--markdown']);
     expect(markdown.stdout).toMatch(/^# Recovery runbook: site east lost/);
-    expect(markdown.stdout).toContain('- [ ] **1.** Confirm that C0 is down');
+    expect(markdown.stdout).toContain('- [ ] **1.** GDPS moves production to site west (SYSW)');
+    expect(markdown.stdout).toContain('- [ ] **2.** Confirm that C0 is down');
     const json = JSON.parse(tapegrid(['runbook', 'examples/gdps-two-site.yaml', '--fail', 'C0', '--json']).stdout);
     expect(json.steps.map((step: { rules: string[] }) => step.rules).flat()).toContain('GDPS-4');
   });

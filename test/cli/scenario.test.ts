@@ -50,4 +50,26 @@ describe('tapegrid scenario and whatif', () => {
     expect(code).toBe(0);
     expect(stdout).toContain('Data lost at the failure, jobs to rerun: AB0001, AB0002, AB1001, AB1002');
   });
+
+  it('whatif --switch-site: a planned GDPS switch needs no manual step and moves ownership at the mounts (GDPS-2)', () => {
+    const { code, stdout } = tapegrid(['whatif', 'examples/gdps-two-site.yaml', '--switch-site', '--json']);
+    expect(code).toBe(0);
+    const data = JSON.parse(stdout) as { switchSite: string; result: { takeoversSet: string[]; ownershipMoves: { volser: string; from: number; to: number }[]; productionOverTime: { completed: number; failed: number }[] } };
+    expect(data.switchSite).toBe('west');
+    expect(data.result.takeoversSet).toEqual([]);
+    expect(data.result.ownershipMoves.map((move) => move.to)).toEqual([1, 1]);
+    expect(data.result.productionOverTime.every((round) => round.failed === 0 && round.completed > 0)).toBe(true);
+    expect(tapegrid(['whatif', 'examples/two-cluster-dr.yaml', '--switch-site']).stderr).toContain('needs a gdps section');
+  });
+
+  it('whatif --runbook: production over time, before and after the operator follows the runbook (GDPS-4, issue 14 item 4)', () => {
+    const { code, stdout } = tapegrid(['whatif', 'examples/gdps-two-site.yaml', '--fail', 'C0', '--runbook', '--later', '3 d']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('runbook: Vary online at SYSE the virtual devices of C1');
+    expect(stdout).toMatch(/right after the failure, before any operator step \(t\+0 min\) +0 +3 +cluster down 3/);
+    expect(stdout).toMatch(/after the operator's steps \(t\+0 min\) +3 +0 +-/);
+    expect(stdout).toMatch(/72 h after the failure, the failed components still out \(t\+3 d\) +3 +0/);
+    expect(tapegrid(['whatif', 'examples/gdps-two-site.yaml', '--fail', 'C0', '--runbook', '--takeover', 'write']).code).toBe(2);
+    expect(tapegrid(['whatif', 'examples/gdps-two-site.yaml', '--fail', 'C0', '--later', '0 h']).stderr).toContain('--later');
+  });
 });
