@@ -3,111 +3,115 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { packageRoot } from './packageRoot.js';
 import { colourWanted, exitCodes, processIO, type CommandIO } from './io.js';
+import { commandNamed, commands, globalOptions, type CommandSpec } from './commandTable.js';
+import { closest } from './suggest.js';
 
 /**
  * The `tapegrid` command line. Subcommand modules are imported only when chosen, so `--help` and
  * `--version` stay fast and heavy modules (mathjs, ts-morph) load only where needed.
  */
 
-const usage = `Usage: tapegrid <command> [options]
+/** `tapegrid --help`: the command list comes from the command table. */
+function usageText(): string {
+  const width = Math.max(...commands.map((command) => command.name.length + usageArguments(command).length)) + 3;
+  return [
+    'Usage: tapegrid <command> [options]',
+    '',
+    'Commands:',
+    ...commands.map((command) => `  ${`${command.name}${usageArguments(command)}`.padEnd(width)}${command.summary}`),
+    '',
+    'Global options:',
+    '  --json              machine-readable output',
+    '  --no-color          no colours (also NO_COLOR=1)',
+    '  --help, -h          help for a command: tapegrid validate --help',
+    '  --version           print the version',
+    '',
+    'Exit codes: 0 success, 1 a check failed, 2 bad input or usage.',
+  ].join('\n');
+}
 
-Commands:
-  validate <config>   check a grid configuration and summarise it
-  verify <config>     prove the invariants under failures and operator actions, or show a trace
-  plan <config>       size WAN links, cache and scratch media against the targets
-  scenario list|run   the seed's eight failover scenarios, executed
-  whatif <config>     run a failure (--fail C0, links:0-1, site:dr ...) against your grid
-  runbook <config>    the operator's recovery steps for one failure (--fail site:dr ...)
-  drtest <config>     check a DR test plan; --checklist prints the operator checklist
-  export <config>     simulate a Copy Export of a pool (--pool N)
-  recover <config>    simulate a Copy Export Recovery (--from CLUSTER)
-  report <config>     write report.html, report.md and report.json (--out DIR)
-  init --out FILE     write a starting configuration (asks, or takes flags)
-  schema              print the JSON Schema of the configuration format
-
-Global options:
-  --json              machine-readable output
-  --no-color          no colours (also NO_COLOR=1)
-  --help, -h          help for a command: tapegrid validate --help
-  --version           print the version
-
-Exit codes: 0 success, 1 a check failed, 2 bad input or usage.`;
+function usageArguments(command: CommandSpec): string {
+  if (command.positionals.kind === 'config') return ' <config>';
+  if (command.positionals.kind === 'choice') return ` ${command.positionals.choices.join('|')}`;
+  return '';
+}
 
 function version(): string {
   const packageJson = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string };
   return packageJson.version;
 }
 
+/** The values parsed for one command, read by name. */
+type Values = Readonly<Record<string, string | boolean | (string | boolean)[] | undefined>>;
+
+/**
+ * Parses `argv` against the chosen command's own options (and the global ones). An option the command
+ * does not take, a mistyped command or a missing value is a usage error (exit 2) that names the fix.
+ */
+function parseCommandLine(argv: readonly string[]): { command: CommandSpec | null; values: Values; rest: string[] } | { error: string } {
+  // Global options are flags, so the first word that is not an option is the command.
+  const commandName = argv.find((argument) => !argument.startsWith('-'));
+  const command = commandName === undefined ? null : (commandNamed(commandName) ?? null);
+  if (commandName !== undefined && command === null) {
+    const suggestion = closest(commandName, commands.map((candidate) => candidate.name));
+    return { error: `tapegrid: unknown command "${commandName}"${suggestion === null ? '' : `; did you mean "tapegrid ${suggestion}"?`}\n(commands: ${commands.map((candidate) => candidate.name).join(', ')}; see tapegrid --help)` };
+  }
+  const declared = { ...globalOptions, ...(command?.options ?? {}) };
+  const parserOptions: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }> = {};
+  for (const [name, option] of Object.entries(declared)) parserOptions[name] = { type: option.type, ...(option.multiple === true ? { multiple: true } : {}), ...(option.short === undefined ? {} : { short: option.short }) };
+  const who = command === null ? 'tapegrid' : `tapegrid ${command.name}`;
+  try {
+    const { values, positionals } = parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: parserOptions });
+    const rest = positionals.slice(command === null ? 0 : 1);
+    return { command, values, rest };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(message)?.[1];
+    if (unknown !== undefined) {
+      const name = unknown.replace(/^-+/, '').split('=')[0] ?? '';
+      const suggestion = closest(name, Object.keys(declared));
+      const owners = commands.filter((candidate) => candidate.options[name] !== undefined).map((candidate) => candidate.name);
+      const hints = [
+        suggestion === null ? null : `did you mean --${suggestion}?`,
+        owners.length === 0 || command === null ? null : `--${name} is an option of ${owners.map((owner) => `tapegrid ${owner}`).join(', ')}`,
+      ].filter((hint): hint is string => hint !== null);
+      return { error: `${who}: unknown option ${unknown}${hints.length === 0 ? '' : `; ${hints.join('; ')}`}\n(options of ${who}: ${[...Object.keys(command?.options ?? {}), ...Object.keys(globalOptions)].map((option) => `--${option}`).join(' ')}; see ${who} --help)` };
+    }
+    const missing = /Option '(-{1,2}[^' ]+)[^']*' argument missing/.exec(message)?.[1];
+    if (missing !== undefined) {
+      const option = declared[missing.replace(/^-+/, '')];
+      return { error: `${who}: ${missing} needs a value${option === undefined ? '' : ` (${option.value ?? 'VALUE'}: ${option.description})`}` };
+    }
+    const flag = /Option '(-{1,2}[^' ]+)[^']*' does not take an argument/.exec(message)?.[1];
+    if (flag !== undefined) return { error: `${who}: ${flag} is a flag and takes no value` };
+    return { error: `${who}: ${message}\n\n${usageText()}` };
+  }
+}
+
 /** Runs the command line with `argv` (without node and script); resolves to the exit code. */
 export async function main(argv: readonly string[], io?: CommandIO): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        'no-color': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-        version: { type: 'boolean', default: false },
-        runs: { type: 'string' },
-        seed: { type: 'string' },
-        'max-steps': { type: 'string' },
-        replay: { type: 'string' },
-        volumes: { type: 'string' },
-        depth: { type: 'string' },
-        'max-states': { type: 'string' },
-        failures: { type: 'string' },
-        'random-volumes': { type: 'string' },
-        catalog: { type: 'string' },
-        target: { type: 'string', multiple: true },
-        history: { type: 'string' },
-        markdown: { type: 'boolean', default: false },
-        'history-day': { type: 'string' },
-        fail: { type: 'string' },
-        takeover: { type: 'string' },
-        after: { type: 'string' },
-        backlog: { type: 'string' },
-        'switch-site': { type: 'boolean', default: false },
-        runbook: { type: 'boolean', default: false },
-        later: { type: 'string' },
-        out: { type: 'string' },
-        force: { type: 'boolean', default: false },
-        sites: { type: 'string' },
-        kinds: { type: 'string' },
-        cache: { type: 'string' },
-        links: { type: 'string' },
-        'local-distance': { type: 'string' },
-        'remote-distance': { type: 'string' },
-        daily: { type: 'string' },
-        rpo: { type: 'string' },
-        'local-copy': { type: 'string' },
-        'remote-copy': { type: 'string' },
-        checklist: { type: 'boolean', default: false },
-        pool: { type: 'string' },
-        lmtdbpvl: { type: 'boolean', default: false },
-        eject: { type: 'boolean', default: false },
-        hold: { type: 'boolean', default: false },
-        from: { type: 'string' },
-      },
-    });
-  } catch (error) {
-    const ioOut = io ?? processIO(false);
-    ioOut.err(`tapegrid: ${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
+  const parsed = parseCommandLine(argv);
+  if ('error' in parsed) {
+    (io ?? processIO(false)).err(parsed.error);
     return exitCodes.badInput;
   }
-  const { values, positionals } = parsed;
+  const { values, rest, command: spec } = parsed;
   const out = io ?? processIO(colourWanted(values['no-color'] === true, process.env, process.stdout.isTTY === true));
   if (values.version === true) {
     out.out(version());
     return exitCodes.ok;
   }
-  const [command, ...rest] = positionals;
+  const command = spec?.name;
+  const text = (name: string): string | undefined => {
+    const value = values[name];
+    return typeof value === 'string' ? value : undefined;
+  };
+  const flag = (name: string): boolean => values[name] === true;
+  const given = (key: string, value: string | undefined): Record<string, string> => (value === undefined ? {} : { [key]: value });
   switch (command) {
     case 'validate': {
       const { runValidate, validateHelp } = await import('./commands/validate.js');
-      if (values.help === true) {
+      if (flag('help')) {
         out.out(validateHelp);
         return exitCodes.ok;
       }
@@ -116,11 +120,11 @@ export async function main(argv: readonly string[], io?: CommandIO): Promise<num
         out.err(`tapegrid validate: give exactly one configuration file\n\n${validateHelp}`);
         return exitCodes.badInput;
       }
-      return runValidate(file, { json: values.json === true }, out);
+      return runValidate(file, { json: flag('json'), strict: flag('strict') }, out);
     }
     case 'verify': {
       const { runVerify, verifyHelp } = await import('./commands/verify.js');
-      if (values.help === true) {
+      if (flag('help')) {
         out.out(verifyHelp);
         return exitCodes.ok;
       }
@@ -132,23 +136,23 @@ export async function main(argv: readonly string[], io?: CommandIO): Promise<num
       return runVerify(
         file,
         {
-          json: values.json === true,
-          ...(values.runs === undefined ? {} : { runs: values.runs }),
-          ...(values.seed === undefined ? {} : { seed: values.seed }),
-          ...(values['max-steps'] === undefined ? {} : { maxSteps: values['max-steps'] }),
-          ...(values.replay === undefined ? {} : { replay: values.replay }),
-          ...(values.volumes === undefined ? {} : { volumes: values.volumes }),
-          ...(values.depth === undefined ? {} : { depth: values.depth }),
-          ...(values['max-states'] === undefined ? {} : { maxStates: values['max-states'] }),
-          ...(values.failures === undefined ? {} : { failures: values.failures }),
-          ...(values['random-volumes'] === undefined ? {} : { randomVolumes: values['random-volumes'] }),
+          json: flag('json'),
+          ...given('runs', text('runs')),
+          ...given('seed', text('seed')),
+          ...given('maxSteps', text('max-steps')),
+          ...given('replay', text('replay')),
+          ...given('volumes', text('volumes')),
+          ...given('depth', text('depth')),
+          ...given('maxStates', text('max-states')),
+          ...given('failures', text('failures')),
+          ...given('randomVolumes', text('random-volumes')),
         },
         out,
       );
     }
     case 'plan': {
       const { runPlan, planHelp } = await import('./commands/plan.js');
-      if (values.help === true) {
+      if (flag('help')) {
         out.out(planHelp);
         return exitCodes.ok;
       }
@@ -160,26 +164,26 @@ export async function main(argv: readonly string[], io?: CommandIO): Promise<num
       return runPlan(
         file,
         {
-          json: values.json === true,
-          ...(values.catalog === undefined ? {} : { catalog: values.catalog }),
-          targets: values.target ?? [],
-          ...(values.history === undefined ? {} : { history: values.history }),
-          ...(values['history-day'] === undefined ? {} : { historyDay: values['history-day'] }),
+          json: flag('json'),
+          ...given('catalog', text('catalog')),
+          targets: (Array.isArray(values.target) ? values.target : []).filter((entry): entry is string => typeof entry === 'string'),
+          ...given('history', text('history')),
+          ...given('historyDay', text('history-day')),
         },
         out,
       );
     }
     case 'scenario': {
       const { runScenarioCommand, scenarioHelp } = await import('./commands/scenario.js');
-      if (values.help === true) {
+      if (flag('help')) {
         out.out(scenarioHelp);
         return exitCodes.ok;
       }
-      return runScenarioCommand(rest, { json: values.json === true }, out);
+      return runScenarioCommand(rest, { json: flag('json') }, out);
     }
     case 'whatif': {
       const { runWhatIf, whatIfHelp } = await import('./commands/scenario.js');
-      if (values.help === true) {
+      if (flag('help')) {
         out.out(whatIfHelp);
         return exitCodes.ok;
       }
@@ -191,21 +195,21 @@ export async function main(argv: readonly string[], io?: CommandIO): Promise<num
       return runWhatIf(
         file,
         {
-          json: values.json === true,
-          ...(values.fail === undefined ? {} : { fail: values.fail }),
-          ...(values.takeover === undefined ? {} : { takeover: values.takeover }),
-          ...(values.after === undefined ? {} : { after: values.after }),
-          ...(values.backlog === undefined ? {} : { backlog: values.backlog }),
-          ...(values.later === undefined ? {} : { later: values.later }),
-          switchSite: values['switch-site'] === true,
-          runbook: values.runbook === true,
+          json: flag('json'),
+          ...given('fail', text('fail')),
+          ...given('takeover', text('takeover')),
+          ...given('after', text('after')),
+          ...given('backlog', text('backlog')),
+          ...given('later', text('later')),
+          switchSite: flag('switch-site'),
+          runbook: flag('runbook'),
         },
         out,
       );
     }
     case 'runbook': {
       const { runRunbook, runbookHelp } = await import('./commands/runbook.js');
-      if (values.help === true) {
+      if (flag('help')) {
         out.out(runbookHelp);
         return exitCodes.ok;
       }
@@ -217,17 +221,17 @@ export async function main(argv: readonly string[], io?: CommandIO): Promise<num
       return runRunbook(
         file,
         {
-          json: values.json === true,
-          markdown: values.markdown === true,
-          ...(values.fail === undefined ? {} : { fail: values.fail }),
-          ...(values.catalog === undefined ? {} : { catalog: values.catalog }),
+          json: flag('json'),
+          markdown: flag('markdown'),
+          ...given('fail', text('fail')),
+          ...given('catalog', text('catalog')),
         },
         out,
       );
     }
     case 'report': {
       const { runReport, reportHelp } = await import('./commands/report.js');
-      if (values.help === true) {
+      if (flag('help')) {
         out.out(reportHelp);
         return exitCodes.ok;
       }
@@ -239,20 +243,20 @@ export async function main(argv: readonly string[], io?: CommandIO): Promise<num
       return runReport(
         file,
         {
-          force: values.force === true,
-          json: values.json === true,
+          force: flag('force'),
+          json: flag('json'),
           version: version(),
-          ...(values.out === undefined ? {} : { out: values.out }),
-          ...(values.seed === undefined ? {} : { seed: values.seed }),
-          ...(values.runs === undefined ? {} : { runs: values.runs }),
-          ...(values.catalog === undefined ? {} : { catalog: values.catalog }),
+          ...given('out', text('out')),
+          ...given('seed', text('seed')),
+          ...given('runs', text('runs')),
+          ...given('catalog', text('catalog')),
         },
         out,
       );
     }
     case 'drtest': {
       const { runDrTest, drTestHelp } = await import('./commands/drtest.js');
-      if (values.help === true) {
+      if (flag('help')) {
         out.out(drTestHelp);
         return exitCodes.ok;
       }
@@ -263,14 +267,14 @@ export async function main(argv: readonly string[], io?: CommandIO): Promise<num
       }
       return runDrTest(
         file,
-        { json: values.json === true, checklist: values.checklist === true, ...(values.runs === undefined ? {} : { runs: values.runs }), ...(values.seed === undefined ? {} : { seed: values.seed }) },
+        { json: flag('json'), checklist: flag('checklist'), ...given('runs', text('runs')), ...given('seed', text('seed')) },
         out,
       );
     }
     case 'export':
     case 'recover': {
       const { runExportCommand, runRecoverCommand, copyExportHelp } = await import('./commands/copyExport.js');
-      if (values.help === true) {
+      if (flag('help')) {
         out.out(copyExportHelp);
         return exitCodes.ok;
       }
@@ -280,27 +284,28 @@ export async function main(argv: readonly string[], io?: CommandIO): Promise<num
         return exitCodes.badInput;
       }
       if (command === 'export') {
-        if (values.eject === true && values.hold === true) {
+        if (flag('eject') && flag('hold')) {
           out.err('tapegrid export: give --eject or --hold, not both');
           return exitCodes.badInput;
         }
-        return runExportCommand(file, { lmtdbpvl: values.lmtdbpvl === true, hold: values.hold === true, json: values.json === true, ...(values.pool === undefined ? {} : { pool: values.pool }), ...(values.volumes === undefined ? {} : { volumes: values.volumes }) }, out);
+        return runExportCommand(file, { lmtdbpvl: flag('lmtdbpvl'), hold: flag('hold'), json: flag('json'), ...given('pool', text('pool')), ...given('volumes', text('volumes')) }, out);
       }
-      return runRecoverCommand(file, { lmtdbpvl: values.lmtdbpvl === true, json: values.json === true, ...(values.from === undefined ? {} : { from: values.from }), ...(values.volumes === undefined ? {} : { volumes: values.volumes }) }, out);
+      return runRecoverCommand(file, { lmtdbpvl: flag('lmtdbpvl'), json: flag('json'), ...given('from', text('from')), ...given('volumes', text('volumes')) }, out);
     }
     case 'init': {
       const { runInit, initHelp } = await import('./commands/init.js');
-      if (values.help === true) {
+      if (flag('help')) {
         out.out(initHelp);
         return exitCodes.ok;
       }
-      const optional = (key: keyof typeof values, name: string): Record<string, string> => {
-        const value = values[key];
-        return typeof value === 'string' ? { [name]: value } : {};
-      };
+      if (rest.length > 0) {
+        out.err(`tapegrid init: takes no file argument ("${rest.join(' ')}"); give the file with --out FILE`);
+        return exitCodes.badInput;
+      }
+      const optional = (key: string, name: string): Record<string, string> => given(name, text(key));
       return runInit(
         {
-          force: values.force === true,
+          force: flag('force'),
           interactive: process.stdin.isTTY === true && io === undefined,
           ...optional('out', 'out'),
           ...optional('sites', 'sites'),
@@ -318,9 +323,13 @@ export async function main(argv: readonly string[], io?: CommandIO): Promise<num
       );
     }
     case 'schema': {
-      if (values.help === true) {
+      if (flag('help')) {
         out.out('Usage: tapegrid schema [config|report]\n\nPrints the JSON Schema of the configuration format (schema/tapegrid.schema.json) or of report.json (schema/report.schema.json).');
         return exitCodes.ok;
+      }
+      if (rest.length > 1 || (rest[0] !== undefined && rest[0] !== 'config' && rest[0] !== 'report')) {
+        out.err(`tapegrid schema: expected "config" or "report", found "${rest.join(' ')}"`);
+        return exitCodes.badInput;
       }
       if (rest[0] === 'report') {
         const { reportJsonSchema } = await import('../reports/reportSchema.js');
@@ -331,15 +340,31 @@ export async function main(argv: readonly string[], io?: CommandIO): Promise<num
       out.out(JSON.stringify(configJsonSchema(), null, 2));
       return exitCodes.ok;
     }
+    case 'completion': {
+      const shell = rest[0];
+      if (flag('help') || shell === undefined) {
+        const help = 'Usage: tapegrid completion bash|zsh\n\nPrints a shell completion script for the commands and options of tapegrid.\n\nExamples:\n  source <(tapegrid completion bash)        # in ~/.bashrc\n  tapegrid completion zsh > ~/.zfunc/_tapegrid   # a directory on $fpath';
+        if (flag('help')) out.out(help);
+        else out.err(help);
+        return flag('help') ? exitCodes.ok : exitCodes.badInput;
+      }
+      if (shell !== 'bash' && shell !== 'zsh') {
+        out.err(`tapegrid completion: no completion for "${shell}"; give bash or zsh`);
+        return exitCodes.badInput;
+      }
+      const { bashCompletion, zshCompletion } = await import('./completion.js');
+      out.out(shell === 'bash' ? bashCompletion() : zshCompletion());
+      return exitCodes.ok;
+    }
     case undefined:
-      if (values.help === true) {
-        out.out(usage);
+      if (flag('help')) {
+        out.out(usageText());
         return exitCodes.ok;
       }
-      out.err(usage);
+      out.err(usageText());
       return exitCodes.badInput;
     default:
-      out.err(`tapegrid: unknown command "${command}"\n\n${usage}`);
+      out.err(`tapegrid: unknown command "${command}"\n\n${usageText()}`);
       return exitCodes.badInput;
   }
 }

@@ -3,27 +3,49 @@ import { renderGridSummary, renderProblems } from '../../reports/index.js';
 import { exitCodes, type CommandIO } from '../io.js';
 
 /** Help text of `tapegrid validate`. */
-export const validateHelp = `Usage: tapegrid validate <config.yaml|json> [--json]
+export const validateHelp = `Usage: tapegrid validate <config.yaml|json> [--strict] [--json]
 
 Checks a grid configuration and prints a summary of the grid (clusters, links,
 hosts, copy policies as a matrix, categories, runbook), or every problem found,
 each with its file position, field path, what was expected and what was found.
+Rule-level findings (a GDPS override missing, one copy of a class that must
+survive, ...) are warnings: the file is valid and the other commands run.
 
 Options:
-  --json       print the result as JSON (the parsed grid, or the problems)
+  --strict     exit 1 when there are warnings (a CI gate)
+  --json       { ok, file, problems[], warnings[], summary }: problems are the errors,
+               each with severity, code, path, message, line and column; summary
+               counts clusters, sites, hosts, classes and link pairs (null when invalid)
   --no-color   plain text (also NO_COLOR=1)
 
 Examples:
   tapegrid validate examples/three-cluster-ha-dr.yaml
   tapegrid validate my-grid.yaml --json | jq '.problems[].path'
+  tapegrid validate examples/unsafe/gdps/override-missing.yaml --strict
 
-Exit codes: 0 valid (warnings allowed), 2 invalid or unreadable.`;
+Exit codes: 0 valid (warnings allowed), 1 warnings with --strict, 2 invalid or unreadable.`;
+
+/** The summary \`validate --json\` gives of a valid configuration. */
+export interface ValidateSummary {
+  readonly grid: string;
+  readonly clusters: number;
+  readonly sites: readonly string[];
+  readonly hosts: number;
+  readonly managementClasses: number;
+  readonly linkPairs: number;
+  readonly drTest: boolean;
+  readonly gdps: boolean;
+  readonly warnings: number;
+}
 
 /** `tapegrid validate`: 0 when valid (warnings allowed), 2 when not. */
-export async function runValidate(file: string, options: { json: boolean }, io: CommandIO): Promise<number> {
+export async function runValidate(file: string, options: { json: boolean; strict?: boolean }, io: CommandIO): Promise<number> {
   const result = await loadConfig(file);
   if (!result.ok) {
-    if (options.json) io.out(JSON.stringify({ file, valid: false, problems: result.problems }, null, 2));
+    if (options.json) {
+      const errors = result.problems.filter((problem) => problem.severity === 'error');
+      io.out(JSON.stringify({ ok: false, file, problems: errors, warnings: result.problems.filter((problem) => problem.severity !== 'error'), summary: null }, null, 2));
+    }
     else {
       const errors = result.problems.filter((problem) => problem.severity === 'error').length;
       io.err(`${io.style.red(`${file}: ${errors} error${errors === 1 ? '' : 's'}`)}${result.problems.length > errors ? `, ${result.problems.length - errors} warning(s)` : ''}`);
@@ -31,9 +53,21 @@ export async function runValidate(file: string, options: { json: boolean }, io: 
     }
     return exitCodes.badInput;
   }
+  const failsStrict = options.strict === true && result.warnings.length > 0;
   if (options.json) {
-    io.out(JSON.stringify({ file, valid: true, problems: result.warnings, grid: result.definition, config: result.config }, null, 2));
-    return exitCodes.ok;
+    const summary: ValidateSummary = {
+      grid: result.definition.name,
+      clusters: result.definition.clusters.length,
+      sites: [...new Set(result.definition.clusters.map((cluster) => cluster.site))],
+      hosts: result.definition.hosts.length,
+      managementClasses: result.definition.managementClasses.length,
+      linkPairs: result.definition.links.length,
+      drTest: result.config.drTest !== undefined,
+      gdps: result.config.gdps !== undefined,
+      warnings: result.warnings.length,
+    };
+    io.out(JSON.stringify({ ok: !failsStrict, file, problems: [], warnings: result.warnings, summary }, null, 2));
+    return failsStrict ? exitCodes.failed : exitCodes.ok;
   }
   io.out(renderGridSummary(file, result.config, result.definition, io.style));
   if (result.warnings.length > 0) {
@@ -42,6 +76,10 @@ export async function runValidate(file: string, options: { json: boolean }, io: 
     io.out(renderProblems(file, result.warnings, io.style));
   }
   io.out('');
+  if (failsStrict) {
+    io.out(io.style.yellow(`valid, but with ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'} (--strict): ${file}`));
+    return exitCodes.failed;
+  }
   io.out(io.style.green(`valid: ${file}`));
   return exitCodes.ok;
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { root, tapegrid } from './run.js';
+import { root, tapegrid, tapegridInProcess } from './run.js';
 import { describe, expect, it } from 'vitest';
 
 /** These tests run the built command line as a user would (npm test builds first). */
@@ -31,12 +31,23 @@ describe('tapegrid validate', () => {
   it('--json gives the same result as data', () => {
     const bad = tapegrid(['validate', 'test/fixtures/broken-grid.yaml', '--json']);
     expect(bad.code).toBe(2);
-    const parsed = JSON.parse(bad.stdout) as { valid: boolean; problems: { path: unknown[]; code: string }[] };
-    expect(parsed.valid).toBe(false);
+    const parsed = JSON.parse(bad.stdout) as { ok: boolean; problems: { path: unknown[]; code: string; severity: string }[]; summary: unknown };
+    expect(parsed.ok).toBe(false);
     expect(parsed.problems.map((problem) => problem.code)).toContain('unknown-key');
-    const good = JSON.parse(tapegrid(['validate', 'examples/two-cluster-dr.yaml', '--json']).stdout) as { valid: boolean; grid: { clusters: unknown[] } };
-    expect(good.valid).toBe(true);
-    expect(good.grid.clusters).toHaveLength(2);
+    expect(parsed.problems.every((problem) => problem.severity === 'error')).toBe(true);
+    expect(parsed.summary).toBeNull();
+    const good = JSON.parse(tapegrid(['validate', 'examples/two-cluster-dr.yaml', '--json']).stdout) as { ok: boolean; problems: unknown[]; warnings: unknown[]; summary: { clusters: number; sites: string[]; grid: string } };
+    expect(good).toMatchObject({ ok: true, problems: [], warnings: [], summary: { clusters: 2, sites: ['site-a', 'site-b'], grid: 'two-cluster-dr' } });
+  });
+
+  it('--strict turns warnings into exit 1, for a CI gate', async () => {
+    const lenient = await tapegridInProcess(['validate', 'examples/unsafe/gdps/override-missing.yaml', '--json']);
+    expect(lenient.code).toBe(0);
+    expect(JSON.parse(lenient.stdout)).toMatchObject({ ok: true, warnings: [{ code: 'gdps-override-missing', rule: 'GDPS-1' }] });
+    const strict = await tapegridInProcess(['validate', 'examples/unsafe/gdps/override-missing.yaml', '--strict']);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toContain('valid, but with 1 warning (--strict)');
+    expect((await tapegridInProcess(['validate', 'examples/two-cluster-dr.yaml', '--strict'])).code).toBe(0);
   });
 
   it('a missing file, a missing argument and an unknown command are usage errors (exit 2)', () => {
