@@ -306,7 +306,8 @@ export async function main(argv: readonly string[], io?: CommandIO): Promise<num
       return runInit(
         {
           force: flag('force'),
-          interactive: process.stdin.isTTY === true && io === undefined,
+          json: flag('json'),
+          interactive: process.stdin.isTTY === true && io === undefined && !flag('json'),
           ...optional('out', 'out'),
           ...optional('sites', 'sites'),
           ...optional('kinds', 'kinds'),

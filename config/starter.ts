@@ -47,6 +47,7 @@ export function starterConfig(answers: StarterAnswers): GridConfigFile {
       site: answers.sites[id] ?? production,
       kind: answers.kinds[id] ?? answers.kinds.at(-1) ?? 'tape-attached',
       cache: answers.cache,
+      ...((answers.kinds[id] ?? answers.kinds.at(-1) ?? 'tape-attached') === 'tape-attached' ? { physical: { drives: 8, driveType: 'E08' } } : {}),
       ...(drIds.includes(id) ? { writeProtect: { enabled: false, excludedCategories: ['0012', '001F', '001E'], ignoreFastReady: true } } : {}),
     })),
     gridLinks,
@@ -60,7 +61,11 @@ export function starterConfig(answers: StarterAnswers): GridConfigFile {
       private: drIds.length > 0 ? ['000F', '001F'] : ['000F'],
       error: drIds.length > 0 ? ['000E', '001E'] : ['000E'],
     },
-    managementClasses: [{ name: 'MCPROD', description: 'production data', copyModes: Object.fromEntries(ids.map((id) => [String(id), modes(id)])) }],
+    managementClasses: [
+      { name: 'MCPROD', description: 'production data', copyModes: Object.fromEntries(ids.map((id) => [String(id), modes(id)])) },
+      // Test writes stay at the DR site: defined on the DR clusters only, No Copy toward production (11.9.6).
+      ...(drIds.length > 0 ? [{ name: 'MCTEST', description: 'DR test data, kept at the DR site', copyModes: Object.fromEntries(drIds.map((id) => [String(id), ids.map((target) => (drIds.includes(target) ? 'R' : 'N')).join('')])) }] : []),
+    ],
     runbook: {
       takeover: [
         { mode: 'write', when: 'cluster-confirmed-down' },
@@ -69,6 +74,22 @@ export function starterConfig(answers: StarterAnswers): GridConfigFile {
     },
     workload: productionIds.map((cluster) => ({ cluster, dailyWrite: answers.dailyWrite, peakHourShare: 0.1, averageVolumeSize: '4000 MiB', compression: 2, managementClasses: { MCPROD: 1 } })),
     targets: { rpo: { MCPROD: answers.rpo }, ...(count > 1 ? { survivesLossOfOneCluster: ['MCPROD'] } : {}) },
+    // A DR test with the links kept and Selective Write Protect at the DR clusters (11.10.1).
+    ...(drIds.length > 0
+      ? {
+          drTest: {
+            host: 'DRHOST',
+            clusters: [...drIds],
+            writeProtect: true,
+            links: 'kept' as const,
+            testRange: { prefix: 'TST' },
+            testManagementClass: 'MCTEST',
+            productionReturnToScratch: 'suspended' as const,
+            tms: { production: { rejectAnyUse: ['TST*'] }, test: { returnToScratch: false } },
+            length: '2 d',
+          },
+        }
+      : {}),
   };
   return config;
 }

@@ -1,10 +1,11 @@
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { createInterface } from 'node:readline/promises';
-import { stringify } from 'yaml';
+import { Document, isMap, isScalar } from 'yaml';
 import { starterConfig, validateConfigText, type StarterAnswers } from '../../config/index.js';
 import { renderProblems } from '../../reports/index.js';
 import { exitCodes, type CommandIO } from '../io.js';
 import { outputFileProblem, writeFilesSafely } from '../safeWrite.js';
+import { packageRoot } from '../packageRoot.js';
 
 /** Help text of `tapegrid init`. */
 export const initHelp = `Usage: tapegrid init --out <file> [--sites a,a,b] [--kinds tape-attached,disk-only,...] [--cache "100 TB"]
@@ -38,6 +39,7 @@ export interface InitFlags {
   readonly localCopy?: string;
   readonly remoteCopy?: string;
   readonly interactive: boolean;
+  readonly json?: boolean;
 }
 
 const defaults = { sites: 'production,production,dr', kinds: 'tape-attached', cache: '100 TB', links: '2 x 10 Gb/s', localDistance: '10 km', remoteDistance: '800 km', daily: '10 TB/day', rpo: '4 h', localCopy: 'R', remoteCopy: 'D' };
@@ -106,7 +108,7 @@ export async function runInit(initial: InitFlags, io: CommandIO): Promise<number
     localCopy,
     remoteCopy,
   };
-  const text = `# Written by tapegrid init. Check it with: tapegrid validate ${initial.out}\n$schema: https://tapegrid.invalid/schema/tapegrid.schema.json\n${stringify(starterConfig(answers), { lineWidth: 0 })}`;
+  const text = starterText(answers, initial.out);
   const checked = await validateConfigText(text, initial.out);
   if (!checked.ok) {
     io.err(`tapegrid init: these answers do not make a valid grid; nothing was written\n${renderProblems(initial.out, checked.problems, io.style)}`);
@@ -119,6 +121,40 @@ export async function runInit(initial: InitFlags, io: CommandIO): Promise<number
     io.err(`tapegrid init: ${code === 'EEXIST' ? `${initial.out} appeared meanwhile; nothing was replaced (use --force)` : error instanceof Error ? error.message : String(error)}`);
     return exitCodes.badInput;
   }
-  io.out(`wrote ${initial.out} (${sites.length} clusters at ${[...new Set(sites)].join(', ')}); next: tapegrid validate ${initial.out}`);
+  if (initial.json === true) io.out(JSON.stringify({ written: initial.out, clusters: sites.length, sites: [...new Set(sites)], schema: schemaReference(initial.out), next: [`tapegrid validate ${initial.out}`, `tapegrid verify ${initial.out}`, `tapegrid plan ${initial.out}`] }, null, 2));
+  else io.out(`wrote ${initial.out} (${sites.length} clusters at ${[...new Set(sites)].join(', ')}); next: tapegrid validate ${initial.out}, then verify and plan`);
   return exitCodes.ok;
+}
+
+/**
+ * Where the written file finds the JSON Schema shipped with tapegrid, relative to the file, so that
+ * editors resolve it from the file's own folder (YAML and JSON language servers read \`$schema\`).
+ */
+function schemaReference(out: string): string {
+  const reference = relative(dirname(resolve(out)), join(packageRoot, 'schema', 'tapegrid.schema.json')).split(sep).join('/');
+  return reference.startsWith('.') ? reference : `./${reference}`;
+}
+
+/** The starting configuration as YAML, with the comments that say what each section is for. */
+function starterText(answers: StarterAnswers, out: string): string {
+  const document = new Document({ $schema: schemaReference(out), ...starterConfig(answers) });
+  const comments: Readonly<Record<string, string>> = {
+    clusters: ' One entry per cluster; tape-attached clusters have 8 drives of the latest generation (physical). Adjust the cache and drives to what is installed.',
+    runbook: ' Ownership takeover only of a cluster the operators have confirmed down (OWN-3, OWN-11).',
+    workload: ' What the production host writes through each cluster, for the planner (plan).',
+    drTest: [
+      ' A DR test with the links kept and Selective Write Protect at the DR clusters (11.10.1, DRT-1 to DRT-4):',
+      ' the test host writes TST volumes with MCTEST (No Copy toward production), production refuses TST*,',
+      ' and production return-to-scratch is suspended while the test runs. Delete this section if you do',
+      " not run DR tests; 'tapegrid drtest' checks it and prints the operator checklist.",
+    ].join('\n'),
+  };
+  if (isMap(document.contents)) {
+    for (const pair of document.contents.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : '';
+      const comment = comments[key];
+      if (comment !== undefined && isScalar(pair.key)) pair.key.commentBefore = comment;
+    }
+  }
+  return `# Written by tapegrid init. Check it with: tapegrid validate ${out}\n${document.toString({ lineWidth: 0 })}`;
 }
