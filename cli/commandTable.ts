@@ -46,6 +46,7 @@ const failure: OptionSpec = { type: 'string', value: 'FAILURE', description: 'wh
 
 /** The commands, in the order `tapegrid --help` lists them. */
 export const commands: readonly CommandSpec[] = [
+  { name: 'check', summary: 'the main job: validate, verify and plan, with a short verdict for each', positionals: { kind: 'config' }, options: { runs, seed } },
   { name: 'validate', summary: 'check a grid configuration and summarise it', positionals: { kind: 'config' }, options: { strict: { type: 'boolean', description: 'exit 1 when there are warnings (a CI gate)' } } },
   {
     name: 'verify',

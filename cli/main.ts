@@ -109,6 +109,19 @@ export async function main(argv: readonly string[], io?: CommandIO): Promise<num
   const flag = (name: string): boolean => values[name] === true;
   const given = (key: string, value: string | undefined): Record<string, string> => (value === undefined ? {} : { [key]: value });
   switch (command) {
+    case 'check': {
+      const { runCheck, checkHelp } = await import('./commands/check.js');
+      if (flag('help')) {
+        out.out(checkHelp);
+        return exitCodes.ok;
+      }
+      const file = rest[0];
+      if (file === undefined || rest.length > 1) {
+        out.err(`tapegrid check: give exactly one configuration file\n\n${checkHelp}`);
+        return exitCodes.badInput;
+      }
+      return runCheck(file, { json: flag('json'), ...given('runs', text('runs')), ...given('seed', text('seed')) }, out);
+    }
     case 'validate': {
       const { runValidate, validateHelp } = await import('./commands/validate.js');
       if (flag('help')) {

@@ -104,16 +104,16 @@ export function renderPlan(plan: Plan, file: string, style: Style): string {
   lines.push(style.bold('Assumptions and defaults'));
   for (const assumption of plan.assumptions) lines.push(`  ${assumption.name}: ${assumption.value}  ${style.dim(`(${assumption.source})`)}`);
   lines.push('');
+  lines.push(plan.verdict === 'fails' ? style.red(planSentence(plan)) : style.green(planSentence(plan)));
+  return lines.join('\n');
+}
+
+/** The plan's outcome in one sentence: targets met or the figures that fail, and growth's first failure. */
+export function planSentence(plan: Pick<Plan, 'sections' | 'growth' | 'verdict'>): string {
   const failing = plan.sections.flatMap((section) => section.figures).filter((figure) => figure.verdict === 'fails');
   const grows = plan.growth?.firstFailure ?? null;
   const later = grows === null ? '' : `; with ${(plan.growth?.perYear ?? 0) * 100} % growth a year, ${grows.figure.title} fails in month ${grows.month}`;
-  lines.push(
-    failing.length === 0
-      ? grows === null
-        ? style.green(`Every target is met${plan.verdict === 'at-risk' ? ', some within 20 % of their limit' : ''}.`)
-        : style.red(`Every target is met today${later}.`)
-      : style.red(`${failing.length} figure(s) fail their target: ${failing.map((figure) => figure.title).join('; ')}${later}`),
-  );
-  return lines.join('\n');
+  if (failing.length > 0) return `${failing.length} figure(s) fail their target: ${failing.map((figure) => figure.title).join('; ')}${later}`;
+  return grows === null ? `Every target is met${plan.verdict === 'at-risk' ? ', some within 20 % of their limit' : ''}.` : `Every target is met today${later}.`;
 }
 

@@ -41,6 +41,14 @@ export function renderVerify(result: VerifyResult, definition: GridDefinition, f
   }
   lines.push('');
   if (result.random !== null) lines.push(`Deferred copies: the oldest uncopied data seen in the random runs waited ${formatMinutes(result.maxUncopiedAgeMinutes)} (CCP-2; the planner gives the bound from link capacity).`);
+  lines.push(violated.length === 0 ? style.green(verifySentence(result)) : style.red(verifySentence(result)));
+  return lines.join('\n');
+}
+
+/** The verification's outcome in one sentence, in the verdict words every output uses. */
+export function verifySentence(result: Pick<VerifyResult, 'verdicts'>): string {
+  const violated = result.verdicts.filter((verdict) => verdict.status === 'violated');
+  if (violated.length > 0) return `${violated.length} of ${result.verdicts.length} invariants violated (${violated.map((verdict) => verdict.id).join(', ')}).`;
   const proven = result.verdicts.filter((verdict) => verdict.status === 'proven-within-scope').length;
   const notExercised = result.verdicts.filter((verdict) => verdict.status === 'not-exercised').length;
   const randomOnly = result.verdicts.length - proven - notExercised;
@@ -49,6 +57,5 @@ export function renderVerify(result: VerifyResult, definition: GridDefinition, f
     ...(randomOnly > 0 ? [`${randomOnly} with random evidence only`] : []),
     ...(notExercised > 0 ? [`${notExercised} not exercised`] : []),
   ];
-  lines.push(violated.length === 0 ? style.green(`No violation: ${parts.join(', ')}.`) : style.red(`${violated.length} of ${result.verdicts.length} invariants violated.`));
-  return lines.join('\n');
+  return `No violation: ${parts.join(', ')}.`;
 }
