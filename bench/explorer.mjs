@@ -19,7 +19,7 @@ for (const file of files.filter((name) => only === undefined || name.includes(on
   const loaded = await loadConfig(join(root, file));
   if (!loaded.ok) continue;
   const scope = exhaustiveBoundsOf(loaded.config);
-  const setup = { ...buildVerifySetup(loaded.config, loaded.definition), volumesPerHost: scope.volumesPerHost };
+  const setup = { ...buildVerifySetup(loaded), volumesPerHost: scope.volumesPerHost };
   const start = performance.now();
   const { search } = exhaustiveSearch(setup, { scope, invariants });
   const seconds = (performance.now() - start) / 1000;

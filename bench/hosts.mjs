@@ -17,7 +17,7 @@ for (const count of [8, 16, 32, 64]) {
   const hosts = Array.from({ length: count }, (_, index) => `  - { name: H${index}, site: A, role: production, online: [0], scratchCategory: "0002", privateCategory: "000F" }\n`).join('');
   const loaded = await validateConfigText(`${before}hosts:\n${hosts}${after}`, `hosts-${count}.yaml`);
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
-  const setup = buildVerifySetup(loaded.config, loaded.definition);
+  const setup = buildVerifySetup(loaded);
   const start = performance.now();
   verify(setup, { exhaustive: { volumesPerHost: 1, maxDepth: 12, maxStates: 500, maxFailures: 2, symmetry: true }, runs: 200, seed: 1, maxSteps: 40 });
   const seconds = (performance.now() - start) / 1000;

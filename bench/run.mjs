@@ -9,7 +9,7 @@ import fc from 'fast-check';
 const file = 'examples/four-cluster-partitioned.yaml';
 const loaded = await loadConfig(file);
 if (!loaded.ok) throw new Error(`${file} does not validate`);
-const setup = buildVerifySetup(loaded.config, loaded.definition);
+const setup = buildVerifySetup(loaded);
 
 // 1. Model steps per second on random action sequences (resolution included, invariants excluded).
 const sequences = fc.sample(fc.array(actionArbitrary(setup), { minLength: 40, maxLength: 40 }), { numRuns: 500, seed: 1 });

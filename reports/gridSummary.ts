@@ -1,5 +1,5 @@
 import type { GridConfigFile } from '../config/index.js';
-import { configDefaults } from '../config/index.js';
+import { configDefaults } from '../config/definition.js';
 import type { ClusterId, GridDefinition } from '../model/index.js';
 import type { Style } from './style.js';
 import { renderTable } from './table.js';

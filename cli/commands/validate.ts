@@ -1,5 +1,7 @@
-import { loadConfig } from '../../config/index.js';
-import { renderGridSummary, renderProblems } from '../../reports/index.js';
+// Direct module imports, not the folders' indexes: validate is the command that must start fast (bench/startup.mjs).
+import { loadConfig } from '../../config/load.js';
+import { renderGridSummary } from '../../reports/gridSummary.js';
+import { renderProblems } from '../../reports/problems.js';
 import { exitCodes, type CommandIO } from '../io.js';
 
 /** Help text of `tapegrid validate`. */
