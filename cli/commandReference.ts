@@ -7,7 +7,7 @@ import { commands, globalOptions, type CommandSpec } from './commandTable.js';
  */
 
 function synopsis(command: CommandSpec): string {
-  const positional = command.positionals.kind === 'config' ? ' <config>' : command.positionals.kind === 'choice' ? ` ${command.positionals.choices.join('|')}` : '';
+  const positional = command.positionals.kind === 'config' ? ' <config>' : command.positionals.kind === 'two-configs' ? ' <old> <new>' : command.positionals.kind === 'choice' ? ` ${command.positionals.choices.join('|')}` : '';
   return `tapegrid ${command.name}${positional}`;
 }
 

@@ -21,6 +21,7 @@ export interface OptionSpec {
 export type Positionals =
   | { readonly kind: 'none' }
   | { readonly kind: 'config' }
+  | { readonly kind: 'two-configs' }
   | { readonly kind: 'choice'; readonly choices: readonly string[]; readonly then?: 'any' };
 
 /** One command. */
@@ -47,6 +48,12 @@ const failure: OptionSpec = { type: 'string', value: 'FAILURE', description: 'wh
 /** The commands, in the order `tapegrid --help` lists them. */
 export const commands: readonly CommandSpec[] = [
   { name: 'check', summary: 'the main job: validate, verify and plan, with a short verdict for each', positionals: { kind: 'config' }, options: { runs, seed } },
+  {
+    name: 'diff',
+    summary: 'review a change: fields, problems, verdicts and plan figures that move between two files',
+    positionals: { kind: 'two-configs' },
+    options: { runs: { ...runs, description: 'random runs per file (default 100)' }, seed: { ...seed, description: 'seed of the random runs, the same for both files' } },
+  },
   { name: 'validate', summary: 'check a grid configuration and summarise it', positionals: { kind: 'config' }, options: { strict: { type: 'boolean', description: 'exit 1 when there are warnings (a CI gate)' } } },
   {
     name: 'verify',

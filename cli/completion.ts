@@ -23,7 +23,7 @@ export function bashCompletion(): string {
       })
       .join('\n');
     const words = command.positionals.kind === 'choice' ? command.positionals.choices.join(' ') : '';
-    const positional = command.positionals.kind === 'config' ? 'COMPREPLY=( $(compgen -f -X "!*.@(yaml|yml|json)" -- "$cur") $(compgen -d -- "$cur") )' : words === '' ? 'COMPREPLY=()' : `COMPREPLY=( $(compgen -W "${words}" -- "$cur") )`;
+    const positional = command.positionals.kind === 'config' || command.positionals.kind === 'two-configs' ? 'COMPREPLY=( $(compgen -f -X "!*.@(yaml|yml|json)" -- "$cur") $(compgen -d -- "$cur") )' : words === '' ? 'COMPREPLY=()' : `COMPREPLY=( $(compgen -W "${words}" -- "$cur") )`;
     return `    ${command.name})
       case "$prev" in
 ${choiceCases}
@@ -65,7 +65,11 @@ export function zshCompletion(): string {
       return `'${option.multiple === true ? '*' : ''}--${name}=[${description}]:${(option.value ?? 'value').toLowerCase()}:${action}'`;
     });
     const positional =
-      command.positionals.kind === 'config' ? "'1:configuration:_files -g \"*.(yaml|yml|json)\"'" : command.positionals.kind === 'choice' ? `'1:${command.name}:(${command.positionals.choices.join(' ')})'` : '';
+      command.positionals.kind === 'config'
+        ? "'1:configuration:_files -g \"*.(yaml|yml|json)\"'"
+        : command.positionals.kind === 'two-configs'
+          ? "'1:old configuration:_files -g \"*.(yaml|yml|json)\"' '2:new configuration:_files -g \"*.(yaml|yml|json)\"'"
+          : command.positionals.kind === 'choice' ? `'1:${command.name}:(${command.positionals.choices.join(' ')})'` : '';
     return `    ${command.name})
       _arguments ${[...specs, positional].filter((spec) => spec !== '').join(' \\\n        ')}
       ;;`;

@@ -32,6 +32,7 @@ function usageText(): string {
 
 function usageArguments(command: CommandSpec): string {
   if (command.positionals.kind === 'config') return ' <config>';
+  if (command.positionals.kind === 'two-configs') return ' <old> <new>';
   if (command.positionals.kind === 'choice') return ` ${command.positionals.choices.join('|')}`;
   return '';
 }
@@ -121,6 +122,19 @@ export async function main(argv: readonly string[], io?: CommandIO): Promise<num
         return exitCodes.badInput;
       }
       return runCheck(file, { json: flag('json'), ...given('runs', text('runs')), ...given('seed', text('seed')) }, out);
+    }
+    case 'diff': {
+      const { runDiff, diffHelp } = await import('./commands/diff.js');
+      if (flag('help')) {
+        out.out(diffHelp);
+        return exitCodes.ok;
+      }
+      const [oldFile, newFile] = rest;
+      if (oldFile === undefined || newFile === undefined || rest.length > 2) {
+        out.err(`tapegrid diff: give two configuration files, the old one first\n\n${diffHelp}`);
+        return exitCodes.badInput;
+      }
+      return runDiff(oldFile, newFile, { json: flag('json'), ...given('runs', text('runs')), ...given('seed', text('seed')) }, out);
     }
     case 'validate': {
       const { runValidate, validateHelp } = await import('./commands/validate.js');

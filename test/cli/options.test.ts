@@ -12,7 +12,8 @@ const helpSiblings: Readonly<Record<string, readonly string[]>> = { export: ['ex
 describe('options per command (issue 17 item 1)', () => {
   it.each(commands.map((command) => command.name))('tapegrid %s refuses an option it does not take, with exit 2 and its own options listed', async (name) => {
     const command = commands.find((candidate) => candidate.name === name);
-    const args = command?.positionals.kind === 'config' ? [name, 'examples/two-cluster-ha.yaml', '--bogus-option'] : [name, '--bogus-option'];
+    const files = command?.positionals.kind === 'config' ? ['examples/two-cluster-ha.yaml'] : command?.positionals.kind === 'two-configs' ? ['examples/two-cluster-ha.yaml', 'examples/two-cluster-dr.yaml'] : [];
+    const args = [name, ...files, '--bogus-option'];
     const { code, stderr, stdout } = await tapegridInProcess(args);
     expect(code).toBe(2);
     expect(stdout).toBe('');
