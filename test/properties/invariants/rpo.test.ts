@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { defineGrid, initialState, runEvents, type GridEvent, type GridState, type Observation } from '../../../model/index.js';
+import { runCopiesMade, survivesLossOfOneCluster, type StepFacts, type TakeoverRule, type VerifySetup } from '../../../properties/index.js';
+
+/**
+ * CCP-1, CCP-3 to CCP-6, GS-4, DRT-7 as run-copies-made and survives-loss-of-one-cluster judge a step
+ * or a state. Two clusters, one link; classes MCRUN (RUN at both), MCSYNC (Sync at both), MCONE (a
+ * single copy at the mount cluster); PROD mounts through C0.
+ */
+function setupWith(options: { runbook?: readonly TakeoverRule[]; mustSurvive?: readonly string[] } = {}): VerifySetup {
+  return {
+    definition: defineGrid({
+      clusters: [{ site: 'a' }, { site: 'b' }],
+      linksPerPair: 1,
+      classes: { MCRUN: { 0: 'RR', 1: 'RR' }, MCSYNC: { 0: 'SS', 1: 'SS' }, MCONE: { 0: 'RN', 1: 'NR' } },
+      hosts: [{ name: 'PROD', site: 'a', online: [0] }],
+    }),
+    runbook: options.runbook ?? [{ mode: 'write', when: 'cluster-confirmed-down', duringDrTest: false }],
+    drTest: null,
+    survivesLossOfOneCluster: options.mustSurvive ?? [],
+    volumesPerHost: 1,
+  };
+}
+
+const insert: GridEvent = { type: 'insert', cluster: 0, volsers: ['A00001'], category: '0002' };
+
+/** A00001 mounted and written through C0 in `managementClass`, not yet unloaded. */
+function writing(setup: VerifySetup, managementClass: string, extra: readonly GridEvent[] = []): GridState {
+  return runEvents(initialState(setup.definition), [insert, ...extra, { type: 'scratch-mount', host: 'PROD', cluster: 0, managementClass }, { type: 'write', cluster: 0, volser: 'A00001' }]).state;
+}
+
+/** The facts of a real rewind-unload from `before`. */
+function unloaded(setup: VerifySetup, before: GridState): StepFacts {
+  const events: GridEvent[] = [{ type: 'rewind-unload', cluster: 0, volser: 'A00001' }];
+  const { state: after, trace } = runEvents(before, events);
+  return { setup, before, after, resolved: { action: { kind: 'unload', mount: 0 }, events }, observations: trace.flatMap((entry) => entry.observations) };
+}
+
+/** A rewind-unload a broken model might report, against unchanged states. */
+function claimed(setup: VerifySetup, before: GridState, unload: Partial<Extract<Observation, { kind: 'rewind-unload' }>>): StepFacts {
+  const observation: Observation = { kind: 'rewind-unload', volser: 'A00001', dataVersion: 1, runCopies: [], immediateDeferred: [], overrideDeferred: [], deferred: [], runCopyMB: 0, ...unload };
+  return { setup, before, after: before, resolved: { action: { kind: 'unload', mount: 0 }, events: [] }, observations: [observation] };
+}
+
+describe('run-copies-made (CCP-1, CCP-4 to CCP-6, GS-4)', () => {
+  it('a RUN job with the link up ends with its copy at C1: exercised and kept', () => {
+    const setup = setupWith();
+    const stepFacts = unloaded(setup, writing(setup, 'MCRUN'));
+    expect(runCopiesMade.situation?.(stepFacts)).toBe(true);
+    expect(runCopiesMade.check(stepFacts)).toBeNull();
+  });
+
+  it('with the link down the RUN copy is deferred and GS-4 raised: that is the seed\'s exception, not a violation', () => {
+    const setup = setupWith();
+    const stepFacts = unloaded(setup, writing(setup, 'MCRUN', [{ type: 'link-fail', between: [0, 1], link: 0 }]));
+    expect(stepFacts.observations.some((observation) => observation.kind === 'rewind-unload' && observation.immediateDeferred.includes(1))).toBe(true);
+    expect(runCopiesMade.check(stepFacts)).toBeNull();
+  });
+
+  it('a job that ends without its RUN or Sync copy and without GS-4 is caught, naming the point', () => {
+    const setup = setupWith();
+    expect(runCopiesMade.check(claimed(setup, writing(setup, 'MCRUN'), {}))).toBe('A00001 finished with RUN point C1 but has no copy there and no GS-4');
+    // A Sync write copies as it writes; a model that lost that copy by the end of the job is caught.
+    const sync = claimed(setup, writing(setup, 'MCSYNC'), {});
+    const volume = sync.after.volumes.A00001;
+    if (volume === undefined) throw new Error('A00001 was written');
+    const lostCopy = { ...sync, after: { ...sync.after, volumes: { ...sync.after.volumes, A00001: { ...volume, copies: { 0: volume.copies[0] } } } } } as StepFacts;
+    expect(runCopiesMade.check(sync)).toBeNull();
+    expect(runCopiesMade.check(lostCopy)).toBe('A00001 finished with Sync point C1 but has no copy there and no GS-4');
+    // Deferred "with GS-4" only counts when the grid really raised GS-4.
+    expect(runCopiesMade.check(claimed(setup, writing(setup, 'MCRUN'), { immediateDeferred: [1] }))).toBe('A00001 finished with RUN point C1 but has no copy there and no GS-4');
+  });
+
+  it('Copy Policy Override reporting RUN complete with a copy left for later breaks the promise (CCP-5)', () => {
+    const setup = setupWith();
+    expect(runCopiesMade.check(claimed(setup, writing(setup, 'MCRUN'), { overrideDeferred: [1] }))).toBe('rewind-unload of A00001 reported RUN complete without the RUN copy on C1 (Copy Policy Override)');
+  });
+
+  it('a class with no RUN or Sync point away from the I/O cache, and an unload of a job that wrote nothing, do not exercise it', () => {
+    const setup = setupWith();
+    expect(runCopiesMade.situation?.(unloaded(setup, writing(setup, 'MCONE')))).toBe(false);
+    expect(runCopiesMade.check(claimed(setup, writing(setup, 'MCONE'), {}))).toBeNull();
+    expect(runCopiesMade.situation?.(claimed(setup, writing(setup, 'MCRUN'), { dataVersion: null }))).toBe(false);
+    expect(runCopiesMade.check(claimed(setup, writing(setup, 'MCRUN'), { dataVersion: null }))).toBeNull();
+  });
+});
+
+describe('survives-loss-of-one-cluster (CCP-1 to CCP-3, OWN-5, DRT-7)', () => {
+  it('a job in a class that must survive but keeps a single copy is caught when it ends', () => {
+    const setup = setupWith({ mustSurvive: ['MCONE'] });
+    const stepFacts = unloaded(setup, writing(setup, 'MCONE'));
+    expect(survivesLossOfOneCluster.situation?.(stepFacts)).toBe(true);
+    expect(survivesLossOfOneCluster.check(stepFacts)).toBe('A00001 was written in MCONE, which must survive the loss of one cluster, but MCONE as defined on C0 keeps a single copy');
+  });
+
+  it('two copy points, or a class not named in the targets, pass; no targets, no situation', () => {
+    const surviving = setupWith({ mustSurvive: ['MCRUN'] });
+    expect(survivesLossOfOneCluster.check(unloaded(surviving, writing(surviving, 'MCRUN')))).toBeNull();
+    expect(survivesLossOfOneCluster.check(unloaded(surviving, writing(surviving, 'MCONE')))).toBeNull();
+    const none = setupWith();
+    expect(survivesLossOfOneCluster.situation?.(unloaded(none, writing(none, 'MCONE')))).toBe(false);
+  });
+
+  it('copied data stays readable at the survivor after either cluster is lost, with the runbook\'s write takeover', () => {
+    const setup = setupWith();
+    const copied = unloaded(setup, writing(setup, 'MCRUN')).after;
+    expect(survivesLossOfOneCluster.endSituation?.(setup, copied)).toBe(true);
+    expect(survivesLossOfOneCluster.atEnd?.(setup, copied)).toBeNull();
+  });
+
+  it('a runbook that allows no takeover leaves the copy at C1 unreadable once C0, its owner, is lost', () => {
+    const setup = setupWith({ runbook: [] });
+    const copied = unloaded(setup, writing(setup, 'MCRUN')).after;
+    expect(survivesLossOfOneCluster.atEnd?.(setup, copied)).toBe("after the loss of C0, A00001 (held by C0, C1) cannot be read from any survivor, even with the runbook's takeover");
+  });
+
+  it('read-only takeover is enough to read (OWN-4): a runbook of read takeovers keeps the data readable', () => {
+    const setup = setupWith({ runbook: [{ mode: 'read', when: 'cluster-confirmed-down', duringDrTest: false }] });
+    expect(survivesLossOfOneCluster.atEnd?.(setup, unloaded(setup, writing(setup, 'MCRUN')).after)).toBeNull();
+  });
+
+  it('data with a single copy, or still mounted, is not yet protected: no situation at the end', () => {
+    const setup = setupWith();
+    expect(survivesLossOfOneCluster.endSituation?.(setup, unloaded(setup, writing(setup, 'MCONE')).after)).toBe(false);
+    expect(survivesLossOfOneCluster.endSituation?.(setup, writing(setup, 'MCRUN'))).toBe(false);
+  });
+
+  it('what the run broke is repaired first: a state with the links down and C1 failed is judged as a healthy grid losing one cluster', () => {
+    const setup = setupWith();
+    const copied = unloaded(setup, writing(setup, 'MCRUN')).after;
+    const damaged = runEvents(copied, [{ type: 'link-fail', between: [0, 1], link: 0 }, { type: 'cluster-fail', cluster: 1 }]).state;
+    expect(survivesLossOfOneCluster.atEnd?.(setup, damaged)).toBeNull();
+    const noTakeover = setupWith({ runbook: [] });
+    expect(survivesLossOfOneCluster.atEnd?.(noTakeover, damaged)).toBe("after the loss of C0, A00001 (held by C0, C1) cannot be read from any survivor, even with the runbook's takeover");
+  });
+});
