@@ -116,7 +116,32 @@ describe('dr-test-isolation (DRT-2, DRT-3, WP-5, OWN-9)', () => {
     expect(drTestIsolation.check(facts(disaster, [write('A00001', 1)]))).toBeNull();
   });
 
-  it('is exercised only while a test runs, and never without a DR test in the configuration', () => {
+  it('a cluster that is not part of the test is production, even at the DR site: a test volume copied there is caught', () => {
+    const threeClusters: VerifySetup = {
+      ...setup,
+      definition: defineGrid({
+        clusters: [{ site: 'prod' }, { site: 'dr' }, { site: 'dr' }],
+        classes: { MC: { 0: 'RRR', 1: 'RRR', 2: 'RRR' } },
+        hosts: [
+          { name: 'PROD', site: 'prod', online: [0] },
+          { name: 'DRHOST', site: 'dr', online: [1], role: 'dr-test', scratchCategory: '0032', privateCategory: '003F' },
+        ],
+        categories: { scratch: [{ id: '0002', expireHoldMinutes: 0 }, { id: '0032', expireHoldMinutes: 0 }], private: ['000F', '003F'] },
+      }),
+    };
+    const before = runEvents(initialState(threeClusters.definition), [{ type: 'insert', cluster: 1, volsers: ['B00001'], category: '0032' }, { type: 'begin-dr-test' }]).state;
+    const copy: Observation = { kind: 'copy', volser: 'B00001', dataVersion: 1, from: 1, to: 2, ageMinutes: 1 };
+    expect(drTestIsolation.check({ ...facts(before, [copy]), setup: threeClusters })).toBe('test volume B00001 was copied to production cluster C2');
+    expect(drTestIsolation.check({ ...facts(before, [{ ...copy, to: 0 }]), setup: threeClusters })).toBe('test volume B00001 was copied to production cluster C0');
+  });
+
+  it('with the DR host listed first its range is the first letter: production using it is still caught', () => {
+    const reversed: VerifySetup = { ...setup, definition: { ...setup.definition, hosts: [...setup.definition.hosts].reverse() } };
+    expect(drTestIsolation.check({ ...facts(during(), [write('A00001', 0, 'PROD')]), setup: reversed })).toBe('production host PROD wrote test volume A00001 through C0');
+  });
+
+  it('is exercised only while a test runs (the step that begins it included), and never without a DR test in the configuration', () => {
+    expect(drTestIsolation.situation?.({ ...facts(stateAfter(stage), []), after: during() })).toBe(true);
     expect(drTestIsolation.situation?.(facts(during(), []))).toBe(true);
     expect(drTestIsolation.situation?.(facts(stateAfter(stage), []))).toBe(false);
     const noTest: VerifySetup = { ...setup, drTest: null };
