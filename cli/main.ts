@@ -109,26 +109,28 @@ export async function main(argv: readonly string[], io?: CommandIO): Promise<num
   };
   const flag = (name: string): boolean => values[name] === true;
   const given = (key: string, value: string | undefined): Record<string, string> => (value === undefined ? {} : { [key]: value });
+  const helpShown = (help: string): boolean => {
+    if (flag('help')) out.out(help);
+    return flag('help');
+  };
+  // The one configuration file most commands take; anything else is a usage error with the command's help.
+  const oneFile = (help: string): string | null => {
+    const file = rest[0];
+    if (file !== undefined && rest.length === 1) return file;
+    out.err(`tapegrid ${command ?? ''}: give exactly one configuration file\n\n${help}`);
+    return null;
+  };
   switch (command) {
     case 'check': {
       const { runCheck, checkHelp } = await import('./commands/check.js');
-      if (flag('help')) {
-        out.out(checkHelp);
-        return exitCodes.ok;
-      }
-      const file = rest[0];
-      if (file === undefined || rest.length > 1) {
-        out.err(`tapegrid check: give exactly one configuration file\n\n${checkHelp}`);
-        return exitCodes.badInput;
-      }
+      if (helpShown(checkHelp)) return exitCodes.ok;
+      const file = oneFile(checkHelp);
+      if (file === null) return exitCodes.badInput;
       return runCheck(file, { json: flag('json'), ...given('runs', text('runs')), ...given('seed', text('seed')) }, out);
     }
     case 'diff': {
       const { runDiff, diffHelp } = await import('./commands/diff.js');
-      if (flag('help')) {
-        out.out(diffHelp);
-        return exitCodes.ok;
-      }
+      if (helpShown(diffHelp)) return exitCodes.ok;
       const [oldFile, newFile] = rest;
       if (oldFile === undefined || newFile === undefined || rest.length > 2) {
         out.err(`tapegrid diff: give two configuration files, the old one first\n\n${diffHelp}`);
@@ -138,28 +140,16 @@ export async function main(argv: readonly string[], io?: CommandIO): Promise<num
     }
     case 'validate': {
       const { runValidate, validateHelp } = await import('./commands/validate.js');
-      if (flag('help')) {
-        out.out(validateHelp);
-        return exitCodes.ok;
-      }
-      const file = rest[0];
-      if (file === undefined || rest.length > 1) {
-        out.err(`tapegrid validate: give exactly one configuration file\n\n${validateHelp}`);
-        return exitCodes.badInput;
-      }
+      if (helpShown(validateHelp)) return exitCodes.ok;
+      const file = oneFile(validateHelp);
+      if (file === null) return exitCodes.badInput;
       return runValidate(file, { json: flag('json'), strict: flag('strict') }, out);
     }
     case 'verify': {
       const { runVerify, verifyHelp } = await import('./commands/verify.js');
-      if (flag('help')) {
-        out.out(verifyHelp);
-        return exitCodes.ok;
-      }
-      const file = rest[0];
-      if (file === undefined || rest.length > 1) {
-        out.err(`tapegrid verify: give exactly one configuration file\n\n${verifyHelp}`);
-        return exitCodes.badInput;
-      }
+      if (helpShown(verifyHelp)) return exitCodes.ok;
+      const file = oneFile(verifyHelp);
+      if (file === null) return exitCodes.badInput;
       return runVerify(
         file,
         {
@@ -179,15 +169,9 @@ export async function main(argv: readonly string[], io?: CommandIO): Promise<num
     }
     case 'plan': {
       const { runPlan, planHelp } = await import('./commands/plan.js');
-      if (flag('help')) {
-        out.out(planHelp);
-        return exitCodes.ok;
-      }
-      const file = rest[0];
-      if (file === undefined || rest.length > 1) {
-        out.err(`tapegrid plan: give exactly one configuration file\n\n${planHelp}`);
-        return exitCodes.badInput;
-      }
+      if (helpShown(planHelp)) return exitCodes.ok;
+      const file = oneFile(planHelp);
+      if (file === null) return exitCodes.badInput;
       return runPlan(
         file,
         {
@@ -202,23 +186,14 @@ export async function main(argv: readonly string[], io?: CommandIO): Promise<num
     }
     case 'scenario': {
       const { runScenarioCommand, scenarioHelp } = await import('./commands/scenario.js');
-      if (flag('help')) {
-        out.out(scenarioHelp);
-        return exitCodes.ok;
-      }
+      if (helpShown(scenarioHelp)) return exitCodes.ok;
       return runScenarioCommand(rest, { json: flag('json') }, out);
     }
     case 'whatif': {
       const { runWhatIf, whatIfHelp } = await import('./commands/scenario.js');
-      if (flag('help')) {
-        out.out(whatIfHelp);
-        return exitCodes.ok;
-      }
-      const file = rest[0];
-      if (file === undefined || rest.length > 1) {
-        out.err(`tapegrid whatif: give exactly one configuration file\n\n${whatIfHelp}`);
-        return exitCodes.badInput;
-      }
+      if (helpShown(whatIfHelp)) return exitCodes.ok;
+      const file = oneFile(whatIfHelp);
+      if (file === null) return exitCodes.badInput;
       return runWhatIf(
         file,
         {
@@ -236,15 +211,9 @@ export async function main(argv: readonly string[], io?: CommandIO): Promise<num
     }
     case 'runbook': {
       const { runRunbook, runbookHelp } = await import('./commands/runbook.js');
-      if (flag('help')) {
-        out.out(runbookHelp);
-        return exitCodes.ok;
-      }
-      const file = rest[0];
-      if (file === undefined || rest.length > 1) {
-        out.err(`tapegrid runbook: give exactly one configuration file\n\n${runbookHelp}`);
-        return exitCodes.badInput;
-      }
+      if (helpShown(runbookHelp)) return exitCodes.ok;
+      const file = oneFile(runbookHelp);
+      if (file === null) return exitCodes.badInput;
       return runRunbook(
         file,
         {
@@ -258,15 +227,9 @@ export async function main(argv: readonly string[], io?: CommandIO): Promise<num
     }
     case 'report': {
       const { runReport, reportHelp } = await import('./commands/report.js');
-      if (flag('help')) {
-        out.out(reportHelp);
-        return exitCodes.ok;
-      }
-      const file = rest[0];
-      if (file === undefined || rest.length > 1) {
-        out.err(`tapegrid report: give exactly one configuration file\n\n${reportHelp}`);
-        return exitCodes.badInput;
-      }
+      if (helpShown(reportHelp)) return exitCodes.ok;
+      const file = oneFile(reportHelp);
+      if (file === null) return exitCodes.badInput;
       return runReport(
         file,
         {
@@ -283,15 +246,9 @@ export async function main(argv: readonly string[], io?: CommandIO): Promise<num
     }
     case 'drtest': {
       const { runDrTest, drTestHelp } = await import('./commands/drtest.js');
-      if (flag('help')) {
-        out.out(drTestHelp);
-        return exitCodes.ok;
-      }
-      const file = rest[0];
-      if (file === undefined || rest.length > 1) {
-        out.err(`tapegrid drtest: give exactly one configuration file\n\n${drTestHelp}`);
-        return exitCodes.badInput;
-      }
+      if (helpShown(drTestHelp)) return exitCodes.ok;
+      const file = oneFile(drTestHelp);
+      if (file === null) return exitCodes.badInput;
       return runDrTest(
         file,
         { json: flag('json'), checklist: flag('checklist'), ...given('runs', text('runs')), ...given('seed', text('seed')) },
@@ -301,15 +258,9 @@ export async function main(argv: readonly string[], io?: CommandIO): Promise<num
     case 'export':
     case 'recover': {
       const { runExportCommand, runRecoverCommand, copyExportHelp } = await import('./commands/copyExport.js');
-      if (flag('help')) {
-        out.out(copyExportHelp);
-        return exitCodes.ok;
-      }
-      const file = rest[0];
-      if (file === undefined || rest.length > 1) {
-        out.err(`tapegrid ${command}: give exactly one configuration file\n\n${copyExportHelp}`);
-        return exitCodes.badInput;
-      }
+      if (helpShown(copyExportHelp)) return exitCodes.ok;
+      const file = oneFile(copyExportHelp);
+      if (file === null) return exitCodes.badInput;
       if (command === 'export') {
         if (flag('eject') && flag('hold')) {
           out.err('tapegrid export: give --eject or --hold, not both');
@@ -321,10 +272,7 @@ export async function main(argv: readonly string[], io?: CommandIO): Promise<num
     }
     case 'init': {
       const { runInit, initHelp } = await import('./commands/init.js');
-      if (flag('help')) {
-        out.out(initHelp);
-        return exitCodes.ok;
-      }
+      if (helpShown(initHelp)) return exitCodes.ok;
       if (rest.length > 0) {
         out.err(`tapegrid init: takes no file argument ("${rest.join(' ')}"); give the file with --out FILE`);
         return exitCodes.badInput;
