@@ -43,6 +43,11 @@ export const globalOptions: Readonly<Record<string, OptionSpec>> = {
 const seed: OptionSpec = { type: 'string', value: 'N', description: 'seed of the random runs (printed with every result)' };
 const runs: OptionSpec = { type: 'string', value: 'N', description: 'number of random runs' };
 const catalog: OptionSpec = { type: 'string', value: 'FILE', description: 'a hardware catalog other than the bundled reference one' };
+/** The CI output options of validate, verify, plan and diff. */
+const ciOptions: Readonly<Record<string, OptionSpec>> = {
+  format: { type: 'string', value: 'FORMAT', choices: ['text', 'json', 'junit', 'sarif'], description: 'text, json, junit (JUnit XML) or sarif (SARIF 2.1.0, findings at the line of the field)' },
+  'fail-on': { type: 'string', value: 'REASONS', description: 'what exits 1: a comma-separated list of violation, target, warning' },
+};
 const failure: OptionSpec = { type: 'string', value: 'FAILURE', description: 'what fails: C0, link:0-1, links:0-1, site:NAME, hostlink:HOST:0' };
 
 /** The commands, in the order `tapegrid --help` lists them. */
@@ -52,9 +57,9 @@ export const commands: readonly CommandSpec[] = [
     name: 'diff',
     summary: 'review a change: fields, problems, verdicts and plan figures that move between two files',
     positionals: { kind: 'two-configs' },
-    options: { runs: { ...runs, description: 'random runs per file (default 100)' }, seed: { ...seed, description: 'seed of the random runs, the same for both files' } },
+    options: { runs: { ...runs, description: 'random runs per file (default 100)' }, seed: { ...seed, description: 'seed of the random runs, the same for both files' }, ...ciOptions },
   },
-  { name: 'validate', summary: 'check a grid configuration and summarise it', positionals: { kind: 'config' }, options: { strict: { type: 'boolean', description: 'exit 1 when there are warnings (a CI gate)' } } },
+  { name: 'validate', summary: 'check a grid configuration and summarise it', positionals: { kind: 'config' }, options: { strict: { type: 'boolean', description: 'exit 1 when there are warnings (a CI gate)' }, ...ciOptions } },
   {
     name: 'verify',
     summary: 'prove the invariants under failures and operator actions, or show a trace',
@@ -69,6 +74,7 @@ export const commands: readonly CommandSpec[] = [
       'max-states': { type: 'string', value: 'N', description: 'distinct states the exhaustive search may store' },
       failures: { type: 'string', value: 'N', description: 'components failed at once, at most' },
       'random-volumes': { type: 'string', value: 'N', description: 'scratch volumes per host in the random runs' },
+      ...ciOptions,
     },
   },
   {
@@ -80,6 +86,7 @@ export const commands: readonly CommandSpec[] = [
       target: { type: 'string', multiple: true, value: 'NAME=VALUE', description: 'a target over the configured one: rpo=4h, rpo.MCNAME=30min, daysResident=7, drTest=2d (repeatable)' },
       history: { type: 'string', value: 'FILE', description: 'measured hourly writes (CSV) to plan against instead of the configured workload' },
       'history-day': { type: 'string', value: 'pNN', description: 'plan against this percentile of days (p50..p100) instead of the busiest' },
+      ...ciOptions,
     },
   },
   { name: 'scenario', summary: "the seed's eight failover scenarios, executed", positionals: { kind: 'choice', choices: ['list', 'run'], then: 'any' }, options: {} },

@@ -5,6 +5,7 @@ import { packageRoot } from './packageRoot.js';
 import { colourWanted, exitCodes, processIO, type CommandIO } from './io.js';
 import { commandNamed, commands, globalOptions, type CommandSpec } from './commandTable.js';
 import { closest } from './suggest.js';
+import { parseOutputChoice, type OutputChoice } from './outputChoice.js';
 
 /**
  * The `tapegrid` command line. Subcommand modules are imported only when chosen, so `--help` and
@@ -114,6 +115,13 @@ export async function main(argv: readonly string[], io?: CommandIO): Promise<num
     return flag('help');
   };
   // The one configuration file most commands take; anything else is a usage error with the command's help.
+  // --format and --fail-on of the commands a CI job runs.
+  const outputChoice = (): OutputChoice | null => {
+    const choice = parseOutputChoice(text('format'), flag('json'), text('fail-on'));
+    if (!('error' in choice)) return choice;
+    out.err(`tapegrid ${command ?? ''}: ${choice.error}`);
+    return null;
+  };
   const oneFile = (help: string): string | null => {
     const file = rest[0];
     if (file !== undefined && rest.length === 1) return file;
@@ -136,24 +144,31 @@ export async function main(argv: readonly string[], io?: CommandIO): Promise<num
         out.err(`tapegrid diff: give two configuration files, the old one first\n\n${diffHelp}`);
         return exitCodes.badInput;
       }
-      return runDiff(oldFile, newFile, { json: flag('json'), ...given('runs', text('runs')), ...given('seed', text('seed')) }, out);
+      const output = outputChoice();
+      if (output === null) return exitCodes.badInput;
+      return runDiff(oldFile, newFile, { json: output.format === 'json', output, ...given('runs', text('runs')), ...given('seed', text('seed')) }, out);
     }
     case 'validate': {
       const { runValidate, validateHelp } = await import('./commands/validate.js');
       if (helpShown(validateHelp)) return exitCodes.ok;
       const file = oneFile(validateHelp);
       if (file === null) return exitCodes.badInput;
-      return runValidate(file, { json: flag('json'), strict: flag('strict') }, out);
+      const output = outputChoice();
+      if (output === null) return exitCodes.badInput;
+      return runValidate(file, { json: output.format === 'json', strict: flag('strict'), output }, out);
     }
     case 'verify': {
       const { runVerify, verifyHelp } = await import('./commands/verify.js');
       if (helpShown(verifyHelp)) return exitCodes.ok;
       const file = oneFile(verifyHelp);
       if (file === null) return exitCodes.badInput;
+      const output = outputChoice();
+      if (output === null) return exitCodes.badInput;
       return runVerify(
         file,
         {
-          json: flag('json'),
+          json: output.format === 'json',
+          output,
           ...given('runs', text('runs')),
           ...given('seed', text('seed')),
           ...given('maxSteps', text('max-steps')),
@@ -172,10 +187,13 @@ export async function main(argv: readonly string[], io?: CommandIO): Promise<num
       if (helpShown(planHelp)) return exitCodes.ok;
       const file = oneFile(planHelp);
       if (file === null) return exitCodes.badInput;
+      const output = outputChoice();
+      if (output === null) return exitCodes.badInput;
       return runPlan(
         file,
         {
-          json: flag('json'),
+          json: output.format === 'json',
+          output,
           ...given('catalog', text('catalog')),
           targets: (Array.isArray(values.target) ? values.target : []).filter((entry): entry is string => typeof entry === 'string'),
           ...given('history', text('history')),

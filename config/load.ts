@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml';
 import type * as z from 'zod';
 import { buildDefinition } from './definition.js';
 import { configError, didYouMean, type ConfigProblem } from './problems.js';
@@ -16,6 +16,8 @@ export interface LoadedConfig {
   readonly definition: GridDefinition;
   readonly units: UnitParser;
   readonly warnings: readonly ConfigProblem[];
+  /** Where each top-level section starts in the file (1-based line and column), for findings about a section as a whole (SARIF). */
+  readonly sections: Readonly<Record<string, { readonly line: number; readonly column: number }>>;
 }
 
 /** A configuration that did not: every problem found, errors and warnings. */
@@ -111,7 +113,19 @@ export async function validateConfigText(text: string, file: string): Promise<Lo
   locate(problems, document, lineCounter);
   const errors = problems.filter((problem) => problem.severity === 'error');
   if (!parsed.success || errors.length > 0) return { ok: false, file, problems: sortProblems(problems) };
-  return { ok: true, file, config: parsed.data, definition: buildDefinition(parsed.data, units), units, warnings: sortProblems(problems) };
+  return { ok: true, file, config: parsed.data, definition: buildDefinition(parsed.data, units), units, warnings: sortProblems(problems), sections: sectionPositions(document, lineCounter) };
+}
+
+/** The position of each top-level key of the document. */
+function sectionPositions(document: Document, lineCounter: LineCounter): Record<string, { line: number; column: number }> {
+  const positions: Record<string, { line: number; column: number }> = {};
+  if (!isMap(document.contents)) return positions;
+  for (const pair of document.contents.items) {
+    if (!isScalar(pair.key) || pair.key.range === undefined || pair.key.range === null) continue;
+    const position = lineCounter.linePos(pair.key.range[0]);
+    positions[String(pair.key.value)] = { line: position.line, column: position.col };
+  }
+  return positions;
 }
 
 function sortProblems(problems: ConfigProblem[]): ConfigProblem[] {

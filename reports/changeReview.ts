@@ -67,6 +67,8 @@ export interface ReviewSide {
   readonly definition: GridDefinition | null;
   readonly verify: VerifyResult | null;
   readonly plan: Plan | null;
+  /** Where each top-level section starts in the file, when it loaded. */
+  readonly sections?: Readonly<Record<string, { readonly line: number; readonly column: number }>>;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

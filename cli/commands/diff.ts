@@ -5,6 +5,9 @@ import { renderChangeReview } from '../../reports/diff.js';
 import { reviewChange, type ReviewSide } from '../../reports/changeReview.js';
 import { renderProblems } from '../../reports/index.js';
 import { exitCodes, toJson, type CommandIO } from '../io.js';
+import { diffCases } from '../../reports/ciReport.js';
+import { writeCiReport } from '../ciOutput.js';
+import { failsOn, type OutputChoice } from '../outputChoice.js';
 import { defaultMaxSteps, defaultSeed } from './verify.js';
 
 /** Random runs per file in a review: fewer than verify's default, since a review runs two files. */
@@ -22,6 +25,8 @@ Options:
   --runs N     random runs per file after the exhaustive search (default ${reviewRuns})
   --seed N     seed of the random runs, the same for both files (default ${defaultSeed})
   --json       the review as data
+  --format F   text, json, junit (JUnit XML) or sarif (SARIF 2.1.0 findings in the new file)
+  --fail-on R  what exits 1: a comma-separated list of violation, target, warning
 
 Examples:
   tapegrid diff examples/two-cluster-dr.yaml my-change.yaml
@@ -46,11 +51,11 @@ async function side(file: string, runs: number, seed: number, io: CommandIO): Pr
     const catalog = await loadCatalog(referenceCatalogPath, loaded.units);
     if (catalog.ok) plan = buildPlan(buildPlanInputs(loaded.config, loaded.units, catalog.catalog));
   }
-  return { file, config: loaded.config, problems: loaded.warnings, definition: loaded.definition, verify: verified, plan };
+  return { file, config: loaded.config, problems: loaded.warnings, definition: loaded.definition, verify: verified, plan, sections: loaded.sections };
 }
 
 /** \`tapegrid diff\`. */
-export async function runDiff(oldFile: string, newFile: string, options: { json: boolean; runs?: string; seed?: string }, io: CommandIO): Promise<number> {
+export async function runDiff(oldFile: string, newFile: string, options: { json: boolean; runs?: string; seed?: string; output?: OutputChoice }, io: CommandIO): Promise<number> {
   const runs = options.runs === undefined ? reviewRuns : Number(options.runs);
   const seed = options.seed === undefined ? defaultSeed : Number(options.seed);
   if (!Number.isInteger(runs) || runs < 0 || runs > 1_000_000 || !Number.isInteger(seed) || Math.abs(seed) > 2_147_483_647) {
@@ -61,7 +66,10 @@ export async function runDiff(oldFile: string, newFile: string, options: { json:
   const after = await side(newFile, runs, seed, io);
   if (before === null || after === null) return exitCodes.badInput;
   const review = reviewChange(before, after);
-  if (options.json) io.out(toJson({ ...review, runs, seed }));
+  const output = options.output ?? { format: options.json ? 'json' : 'text', failOn: new Set(['violation', 'target']) };
+  const happened = { violation: review.newlyInvalid || review.newlyViolated.length > 0, target: review.newlyMissed.length > 0, warning: review.figures.some((figure) => figure.new?.verdict === 'at-risk' && figure.old?.verdict !== 'at-risk') };
+  if (output.format === 'junit' || output.format === 'sarif') writeCiReport(diffCases(review, after.sections ?? {}), output, io);
+  else if (output.format === 'json') io.out(toJson({ ...review, runs, seed }));
   else io.out(renderChangeReview(review, io.style));
-  return review.newlyInvalid || review.newlyViolated.length > 0 || review.newlyMissed.length > 0 ? exitCodes.failed : exitCodes.ok;
+  return failsOn(output, happened) ? exitCodes.failed : exitCodes.ok;
 }

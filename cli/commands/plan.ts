@@ -3,6 +3,9 @@ import { loadCatalogOrReport, loadConfigOrReport } from '../load.js';
 import { applyHistory, buildPlan, parseHistory, summariseHistory, type HistoryUse, type PlanInputs } from '../../planner/index.js';
 import { renderPlan } from '../../reports/index.js';
 import { exitCodes, spacedQuantity, toJson, type CommandIO } from '../io.js';
+import { planCases } from '../../reports/ciReport.js';
+import { writeCiReport } from '../ciOutput.js';
+import { failsOn, type OutputChoice } from '../outputChoice.js';
 
 /** Help text of `tapegrid plan`. */
 export const planHelp = `Usage: tapegrid plan <config> [--catalog FILE] [--target NAME=VALUE ...] [--history FILE [--history-day busiest|pNN]] [--json]
@@ -23,6 +26,8 @@ Options:
                           against the busiest day, its hourly shape and the measured compression
   --history-day p90       plan against this percentile of days instead of the busiest (p50..p100)
   --json                  the plan as data
+  --format F              text, json, junit (JUnit XML) or sarif (SARIF 2.1.0 findings at the targets)
+  --fail-on R             what exits 1: a comma-separated list of violation, target, warning (at risk)
   --no-color              plain text
 
 Examples:
@@ -108,7 +113,7 @@ async function withHistory(inputs: PlanInputs, path: string, dayOption: string |
 }
 
 /** \`tapegrid plan\`. */
-export async function runPlan(file: string, options: { json: boolean; catalog?: string; targets: readonly string[]; history?: string; historyDay?: string }, io: CommandIO): Promise<number> {
+export async function runPlan(file: string, options: { json: boolean; catalog?: string; targets: readonly string[]; history?: string; historyDay?: string; output?: OutputChoice }, io: CommandIO): Promise<number> {
   if (options.historyDay !== undefined && options.history === undefined) {
     io.err('tapegrid plan: --history-day needs --history FILE');
     return exitCodes.badInput;
@@ -134,8 +139,14 @@ export async function runPlan(file: string, options: { json: boolean; catalog?: 
   const inputs = options.history === undefined ? targeted.inputs : await withHistory(targeted.inputs, options.history, options.historyDay, io);
   if (inputs === null) return exitCodes.badInput;
   const plan = buildPlan(inputs);
+  const output = options.output ?? { format: options.json ? 'json' : 'text', failOn: new Set(['violation', 'target']) };
+  const happened = { target: plan.verdict === 'fails', warning: plan.sections.some((section) => section.figures.some((figure) => figure.verdict === 'at-risk')) };
+  if (output.format === 'junit' || output.format === 'sarif') {
+    writeCiReport(planCases(file, plan, loaded.sections), output, io);
+    return failsOn(output, happened) ? exitCodes.failed : exitCodes.ok;
+  }
   if (options.json) io.out(toJson({ file, catalog: catalogPath, ...plan }));
   else io.out(renderPlan(plan, file, io.style));
   // Growth that breaks a target within the horizon fails the plan too (plan.verdict includes it).
-  return plan.verdict === 'fails' ? exitCodes.failed : exitCodes.ok;
+  return failsOn(output, happened) ? exitCodes.failed : exitCodes.ok;
 }

@@ -3,6 +3,9 @@ import { loadConfig } from '../../config/load.js';
 import { renderGridSummary } from '../../reports/gridSummary.js';
 import { renderProblems } from '../../reports/problems.js';
 import { exitCodes, type CommandIO } from '../io.js';
+import { validateCases } from '../../reports/ciReport.js';
+import { writeCiReport } from '../ciOutput.js';
+import type { OutputChoice } from '../outputChoice.js';
 
 /** Help text of `tapegrid validate`. */
 export const validateHelp = `Usage: tapegrid validate <config.yaml|json> [--strict] [--json]
@@ -14,7 +17,10 @@ Rule-level findings (a GDPS override missing, one copy of a class that must
 survive, ...) are warnings: the file is valid and the other commands run.
 
 Options:
-  --strict     exit 1 when there are warnings (a CI gate)
+  --strict     exit 1 when there are warnings (a CI gate; the same as --fail-on warning)
+  --format F   text, json, junit (a JUnit XML report) or sarif (SARIF 2.1.0: findings at the line
+               and column of the field, for code review tools)
+  --fail-on R  what exits 1: a comma-separated list of violation, target, warning
   --json       { ok, file, problems[], warnings[], summary }: problems are the errors,
                each with severity, code, path, message, line and column; summary
                counts clusters, sites, hosts, classes and link pairs (null when invalid)
@@ -41,8 +47,14 @@ export interface ValidateSummary {
 }
 
 /** `tapegrid validate`: 0 when valid (warnings allowed), 2 when not. */
-export async function runValidate(file: string, options: { json: boolean; strict?: boolean }, io: CommandIO): Promise<number> {
+export async function runValidate(file: string, options: { json: boolean; strict?: boolean; output?: OutputChoice }, io: CommandIO): Promise<number> {
   const result = await loadConfig(file);
+  const ci = options.output?.format === 'junit' || options.output?.format === 'sarif' ? options.output : null;
+  if (ci !== null) {
+    writeCiReport(validateCases(file, result.ok ? result.warnings : result.problems), ci, io);
+    if (!result.ok) return exitCodes.badInput;
+    return (options.strict === true || ci.failOn.has('warning')) && result.warnings.length > 0 ? exitCodes.failed : exitCodes.ok;
+  }
   if (!result.ok) {
     if (options.json) {
       const errors = result.problems.filter((problem) => problem.severity === 'error');
@@ -55,7 +67,7 @@ export async function runValidate(file: string, options: { json: boolean; strict
     }
     return exitCodes.badInput;
   }
-  const failsStrict = options.strict === true && result.warnings.length > 0;
+  const failsStrict = (options.strict === true || options.output?.failOn.has('warning') === true) && result.warnings.length > 0;
   if (options.json) {
     const summary: ValidateSummary = {
       grid: result.definition.name,

@@ -3,6 +3,9 @@ import { loadConfigOrReport } from '../load.js';
 import { defaultExhaustiveBounds, invariants, parseReplay, verify, type VerifyResult } from '../../properties/index.js';
 import { renderVerify } from '../../reports/index.js';
 import { exitCodes, type CommandIO } from '../io.js';
+import { verifyCases } from '../../reports/ciReport.js';
+import { writeCiReport } from '../ciOutput.js';
+import { failsOn, type OutputChoice } from '../outputChoice.js';
 import { createProgress, verifyProgressBar } from '../progress.js';
 
 /** Defaults of the random layer: a fixed seed, so one file gives one verdict. */
@@ -39,6 +42,8 @@ Options:
   --random-volumes N  scratch volumes per host in random runs (default ${defaultRandomVolumes})
   --replay ID:PATH    replay one counterexample exactly, as printed under a violation
   --json              the result as data, traces included
+  --format F          text, json, junit (JUnit XML) or sarif (SARIF 2.1.0 findings at the field's line)
+  --fail-on R         what exits 1: a comma-separated list of violation, target, warning
   --no-color          plain text
 
 Examples:
@@ -51,6 +56,7 @@ Exit codes: 0 no violation, 1 a violation, 2 bad input.`;
 /** Options of \`tapegrid verify\` as parsed from the command line. */
 export interface VerifyCommandOptions {
   readonly json: boolean;
+  readonly output?: OutputChoice;
   readonly runs?: string;
   readonly seed?: string;
   readonly maxSteps?: string;
@@ -124,7 +130,12 @@ export async function runVerify(file: string, options: VerifyCommandOptions, io:
   });
   progress.finish();
   const violated = result.verdicts.some((verdict) => verdict.status === 'violated');
+  const output = options.output ?? { format: options.json ? 'json' : 'text', failOn: new Set(['violation', 'target']) };
+  if (output.format === 'junit' || output.format === 'sarif') {
+    writeCiReport(verifyCases(file, result, loaded.definition, loaded.sections), output, io);
+    return failsOn(output, { violation: violated }) ? exitCodes.failed : exitCodes.ok;
+  }
   if (options.json) io.out(JSON.stringify({ file, ...result }, null, 2));
   else io.out(renderVerify(result, loaded.definition, file, io.style));
-  return violated ? exitCodes.failed : exitCodes.ok;
+  return failsOn(output, { violation: violated }) ? exitCodes.failed : exitCodes.ok;
 }
