@@ -1,9 +1,9 @@
-import { tapegrid } from './run.js';
+import { tapegridInProcess } from './run.js';
 import { describe, expect, it } from 'vitest';
 
-describe('tapegrid drtest', () => {
-  it('--checklist prints the operator checklist in the seed\'s order, each step with the guarantee it establishes', () => {
-    const { code, stdout } = tapegrid(['drtest', 'examples/drtest/two-cluster-links-broken.yaml', '--checklist']);
+describe('tapegrid drtest', async () => {
+  it('--checklist prints the operator checklist in the seed\'s order, each step with the guarantee it establishes', async () => {
+    const { code, stdout } = await tapegridInProcess(['drtest', 'examples/drtest/two-cluster-links-broken.yaml', '--checklist']);
     expect(code).toBe(0);
     expect(stdout).toContain('Procedure: 11.10.3');
     const before = stdout.indexOf('## Before the test');
@@ -21,12 +21,12 @@ describe('tapegrid drtest', () => {
     expect(guarantees.length).toBe(steps.length);
   });
 
-  it('an unsafe plan exits 1 with its trace; a configuration without a plan is exit 2', () => {
-    const unsafe = tapegrid(['drtest', 'examples/unsafe/drtest-write-takeover.yaml', '--runs', '30']);
+  it('an unsafe plan exits 1 with its trace; a configuration without a plan is exit 2', async () => {
+    const unsafe = await tapegridInProcess(['drtest', 'examples/unsafe/drtest-write-takeover.yaml', '--runs', '30']);
     expect(unsafe.code).toBe(1);
     expect(unsafe.stdout).toContain('The plan is NOT safe.');
     expect(unsafe.stdout).toMatch(/write (ownership )?takeover (of C0 )?(set )?at C1/i);
     expect(unsafe.stdout).not.toContain('Why each step');
-    expect(tapegrid(['drtest', 'examples/two-cluster-ha.yaml']).code).toBe(2);
+    expect((await tapegridInProcess(['drtest', 'examples/two-cluster-ha.yaml'])).code).toBe(2);
   });
 });
