@@ -53,6 +53,24 @@ describe('standby devices of a GDPS host (GDPS-1, GDPS-4, 11.8.1)', () => {
     expect(refusal(continueFrom(idle.state, [{ type: 'specific-mount', host: 'SYSE', cluster: 1, volser: A1 }]).last)).toBe('device-offline');
   });
 
+  it("only SYSE's own job on the C1 devices blocks varying them offline: SYSW's job on C1 or SYSE's on C0 does not", () => {
+    const online = after(gdpsGrid, [...written, { type: 'vary-devices', host: 'SYSE', cluster: 1, online: true }, { type: 'vary-devices', host: 'SYSW', cluster: 0, online: true }]);
+    expect(online.state.variedOnline).toEqual(['SYSE:1', 'SYSW:0']);
+    // Varying online again changes nothing; each host's varied devices are kept apart.
+    expect(continueFrom(online.state, [{ type: 'vary-devices', host: 'SYSE', cluster: 1, online: true }]).state.variedOnline).toEqual(['SYSE:1', 'SYSW:0']);
+    const othersBusy = continueFrom(online.state, [
+      { type: 'specific-mount', host: 'SYSW', cluster: 1, volser: A1 },
+      { type: 'vary-devices', host: 'SYSE', cluster: 1, online: false },
+    ]);
+    expect(ofKind(othersBusy.last, 'devices-varied')).toEqual([{ kind: 'devices-varied', host: 'SYSE', cluster: 1, online: false }]);
+    expect(othersBusy.state.variedOnline).toEqual(['SYSW:0']);
+    const ownElsewhere = continueFrom(online.state, [
+      { type: 'specific-mount', host: 'SYSE', cluster: 0, volser: A1 },
+      { type: 'vary-devices', host: 'SYSE', cluster: 1, online: false },
+    ]);
+    expect(ownElsewhere.state.variedOnline).toEqual(['SYSW:0']);
+  });
+
   it('only standby devices can be varied: a cluster the host is not cabled to is refused', () => {
     const sketch: GridSketch = { ...gdpsGrid, hosts: [{ name: 'SYSE', site: 'east', online: [0] }] };
     const { last, state } = after(sketch, [{ type: 'vary-devices', host: 'SYSE', cluster: 1, online: true }]);
