@@ -35,7 +35,7 @@ describe('CI output: --format sarif|junit and --fail-on (issue 17 item 7)', () =
   });
 
   it('verify --format sarif: a violated invariant is an error at the runbook section, with the counterexample in its message', { timeout: 120_000 }, async () => {
-    const { code, stdout } = await tapegridInProcess(['verify', 'examples/unsafe/write-takeover-at-two-survivors.yaml', '--format', 'sarif', '--runs', '0', '--max-states', '3000']);
+    const { code, stdout } = await tapegridInProcess(['verify', 'examples/unsafe/write-takeover-at-two-survivors.yaml', '--format', 'sarif', '--runs', '0']);
     expect(code).toBe(1);
     const results = sarif(stdout).runs[0]?.results ?? [];
     const dual = results.find((result) => result.ruleId === 'no-dual-ownership');
@@ -46,7 +46,7 @@ describe('CI output: --format sarif|junit and --fail-on (issue 17 item 7)', () =
   });
 
   it('verify --format junit: one test case per invariant, read back by a JUnit parser: failures and skipped as the verdicts say', { timeout: 120_000 }, async () => {
-    const { code, stdout } = await tapegridInProcess(['verify', 'examples/unsafe/write-takeover-at-two-survivors.yaml', '--format', 'junit', '--runs', '0', '--max-states', '3000']);
+    const { code, stdout } = await tapegridInProcess(['verify', 'examples/unsafe/write-takeover-at-two-survivors.yaml', '--format', 'junit', '--runs', '0']);
     expect(code).toBe(1);
     const parsed = (await parse(stdout)) as { tests?: number; failures?: number; testsuite?: { testcase?: { name?: string; failure?: { message?: string; inner?: string }[]; skipped?: unknown[] }[] }[] };
     expect(parsed.tests).toBe(7);
