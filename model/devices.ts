@@ -18,8 +18,7 @@ function variedKey(host: string, cluster: ClusterId): string {
 
 /** The clusters whose devices `host` has online now: those online in normal running, plus standby devices varied online (TOP-3, GDPS-4). */
 export function devicesOnline(state: GridState, host: HostDefinition): ClusterId[] {
-  const standby = (host.standby ?? []).filter((cluster) => state.variedOnline.includes(variedKey(host.name, cluster)));
-  return standby.length === 0 ? [...host.online] : [...host.online, ...standby];
+  return [...host.online, ...(host.standby ?? []).filter((cluster) => state.variedOnline.includes(variedKey(host.name, cluster)))];
 }
 
 /** Whether `host` is at a site lost as a whole: its systems went with the site (GDPS-3, 11.8.1). */
