@@ -2,7 +2,7 @@
  * The configuration file: format (zod schema and JSON Schema), loading, validation with every problem
  * at once, and the model definition built from a valid file.
  */
-export { loadConfig, validateConfigText, type LoadedConfig, type RejectedConfig } from './load.js';
+export { loadConfig, validateConfigText, type LoadedConfig, type RejectedConfig, type SectionPositions } from './load.js';
 export { configJsonSchema, driveTypes, type GridConfigFile } from './schema.js';
 export { configDefaults } from './definition.js';
 export type { ConfigProblem, ConfigProblemCode } from './problems.js';

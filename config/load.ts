@@ -17,8 +17,11 @@ export interface LoadedConfig {
   readonly units: UnitParser;
   readonly warnings: readonly ConfigProblem[];
   /** Where each top-level section starts in the file (1-based line and column), for findings about a section as a whole (SARIF). */
-  readonly sections: Readonly<Record<string, { readonly line: number; readonly column: number }>>;
+  readonly sections: SectionPositions;
 }
+
+/** Where each top-level section of a configuration file starts (1-based line and column). */
+export type SectionPositions = Readonly<Record<string, { readonly line: number; readonly column: number }>>;
 
 /** A configuration that did not: every problem found, errors and warnings. */
 export interface RejectedConfig {

@@ -1,4 +1,4 @@
-import type { ConfigProblem } from '../config/index.js';
+import type { ConfigProblem, SectionPositions } from '../config/index.js';
 import type { GridDefinition } from '../model/index.js';
 import type { Plan, Verdict } from '../planner/index.js';
 import type { InvariantVerdict, VerifyResult } from '../properties/index.js';
@@ -68,7 +68,7 @@ export interface ReviewSide {
   readonly verify: VerifyResult | null;
   readonly plan: Plan | null;
   /** Where each top-level section starts in the file, when it loaded. */
-  readonly sections?: Readonly<Record<string, { readonly line: number; readonly column: number }>>;
+  readonly sections?: SectionPositions;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,4 +1,4 @@
-import type { ConfigProblem } from '../config/index.js';
+import type { ConfigProblem, SectionPositions } from '../config/index.js';
 import type { GridDefinition } from '../model/index.js';
 import type { Plan } from '../planner/index.js';
 import type { VerifyResult } from '../properties/index.js';
@@ -40,8 +40,7 @@ export interface CiReport {
   readonly cases: readonly CiCase[];
 }
 
-/** Section positions of a loaded configuration (`LoadedConfig.sections`). */
-export type Sections = Readonly<Record<string, { readonly line: number; readonly column: number }>>;
+type Sections = SectionPositions;
 
 function at(file: string, sections: Sections, ...keys: readonly string[]): FindingLocation {
   for (const key of keys) {

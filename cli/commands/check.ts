@@ -1,11 +1,9 @@
-import { buildPlanInputs, buildVerifySetup, exhaustiveBoundsOf } from '../../config/index.js';
-import { buildPlan, type Plan } from '../../planner/index.js';
-import { verify, type VerifyResult } from '../../properties/index.js';
 import { planSentence, verifySentence } from '../../reports/index.js';
-import { loadCatalogOrReport, loadConfigOrReport } from '../load.js';
+import { assess } from '../assess.js';
+import { loadConfigOrReport } from '../load.js';
 import { exitCodes, toJson, type CommandIO } from '../io.js';
 import { createProgress, verifyProgressBar } from '../progress.js';
-import { defaultMaxSteps, defaultRandomRuns, defaultSeed } from './verify.js';
+import { defaultRandomRuns, defaultSeed } from './verify.js';
 
 /** Help text of `tapegrid check`. */
 export const checkHelp = `Usage: tapegrid check <config> [--runs N] [--seed N] [--json]
@@ -36,18 +34,12 @@ export async function runCheck(file: string, options: { json: boolean; runs?: st
   }
   const loaded = await loadConfigOrReport(file, io, options.json);
   if (loaded === null) return exitCodes.badInput;
-  let verified: VerifyResult | null = null;
-  if (loaded.definition.hosts.length > 0) {
-    const progress = createProgress('verifying', !options.json && process.stderr.isTTY === true);
-    const bounds = exhaustiveBoundsOf(loaded.config);
-    verified = verify(buildVerifySetup(loaded), { exhaustive: bounds, maxFailures: bounds.maxFailures, runs, seed, maxSteps: defaultMaxSteps, onProgress: verifyProgressBar(progress) });
-    progress.finish();
-  }
-  let plan: Plan | null = null;
-  if ((loaded.config.workload ?? []).length > 0) {
-    const catalog = await loadCatalogOrReport(loaded, io);
-    if (catalog === null) return exitCodes.badInput;
-    plan = buildPlan(buildPlanInputs(loaded.config, loaded.units, catalog.catalog));
+  const progress = createProgress('verifying', !options.json && process.stderr.isTTY === true);
+  const { verify: verified, plan, catalogProblem } = await assess(loaded, { runs, seed, onProgress: verifyProgressBar(progress) });
+  progress.finish();
+  if (catalogProblem !== null) {
+    io.err(catalogProblem);
+    return exitCodes.badInput;
   }
   const violated = verified?.verdicts.some((verdict) => verdict.status === 'violated') === true;
   const missed = plan?.verdict === 'fails';

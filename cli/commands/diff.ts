@@ -1,6 +1,5 @@
-import { buildPlanInputs, buildVerifySetup, exhaustiveBoundsOf, loadCatalog, loadConfig, referenceCatalogPath } from '../../config/index.js';
-import { buildPlan } from '../../planner/index.js';
-import { verify } from '../../properties/index.js';
+import { loadConfig } from '../../config/index.js';
+import { assess } from '../assess.js';
 import { renderChangeReview } from '../../reports/diff.js';
 import { reviewChange, type ReviewSide } from '../../reports/changeReview.js';
 import { renderProblems } from '../../reports/index.js';
@@ -8,7 +7,7 @@ import { exitCodes, toJson, type CommandIO } from '../io.js';
 import { diffCases } from '../../reports/ciReport.js';
 import { writeCiReport } from '../ciOutput.js';
 import { failsOn, type OutputChoice } from '../outputChoice.js';
-import { defaultMaxSteps, defaultSeed } from './verify.js';
+import { defaultSeed } from './verify.js';
 
 /** Random runs per file in a review: fewer than verify's default, since a review runs two files. */
 const reviewRuns = 100;
@@ -44,12 +43,10 @@ async function side(file: string, runs: number, seed: number, io: CommandIO): Pr
     }
     return { file, config: null, problems: loaded.problems, definition: null, verify: null, plan: null };
   }
-  const bounds = exhaustiveBoundsOf(loaded.config);
-  const verified = loaded.definition.hosts.length === 0 ? null : verify(buildVerifySetup(loaded), { exhaustive: bounds, maxFailures: bounds.maxFailures, runs, seed, maxSteps: defaultMaxSteps });
-  let plan = null;
-  if ((loaded.config.workload ?? []).length > 0) {
-    const catalog = await loadCatalog(referenceCatalogPath, loaded.units);
-    if (catalog.ok) plan = buildPlan(buildPlanInputs(loaded.config, loaded.units, catalog.catalog));
+  const { verify: verified, plan, catalogProblem } = await assess(loaded, { runs, seed });
+  if (catalogProblem !== null) {
+    io.err(catalogProblem);
+    return null;
   }
   return { file, config: loaded.config, problems: loaded.warnings, definition: loaded.definition, verify: verified, plan, sections: loaded.sections };
 }

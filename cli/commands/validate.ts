@@ -3,8 +3,6 @@ import { loadConfig } from '../../config/load.js';
 import { renderGridSummary } from '../../reports/gridSummary.js';
 import { renderProblems } from '../../reports/problems.js';
 import { exitCodes, type CommandIO } from '../io.js';
-import { validateCases } from '../../reports/ciReport.js';
-import { writeCiReport } from '../ciOutput.js';
 import type { OutputChoice } from '../outputChoice.js';
 
 /** Help text of `tapegrid validate`. */
@@ -51,6 +49,8 @@ export async function runValidate(file: string, options: { json: boolean; strict
   const result = await loadConfig(file);
   const ci = options.output?.format === 'junit' || options.output?.format === 'sarif' ? options.output : null;
   if (ci !== null) {
+    // Loaded only when asked for: validate is the command that must start fast (bench/startup.mjs).
+    const [{ validateCases }, { writeCiReport }] = await Promise.all([import('../../reports/ciReport.js'), import('../ciOutput.js')]);
     writeCiReport(validateCases(file, result.ok ? result.warnings : result.problems), ci, io);
     if (!result.ok) return exitCodes.badInput;
     return (options.strict === true || ci.failOn.has('warning')) && result.warnings.length > 0 ? exitCodes.failed : exitCodes.ok;
