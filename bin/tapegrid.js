@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Thin launcher: the compiled command line lives in dist/ (built by `npm ci` through the prepare script).
-import { main } from '../dist/cli/main.js';
+// Thin launcher: the bundled command line lives in dist/bundle/ (built by `npm ci` through the prepare script).
+import { main } from '../dist/bundle/main.js';
 
 // `tapegrid ... | head` closes the pipe early: that is the reader's choice, not an error (exit 0, quietly).
 for (const stream of [process.stdout, process.stderr]) {

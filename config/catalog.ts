@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import * as z from 'zod';
 import type { Catalog } from '../planner/index.js';
+import { packageRoot } from './packageRoot.js';
 import { configError, type ConfigProblem } from './problems.js';
 import type { Dimension, UnitParser } from './quantity.js';
 
@@ -11,13 +12,8 @@ import type { Dimension, UnitParser } from './quantity.js';
  * Users pass their own copy with `--catalog`.
  */
 
-/**
- * Path of the bundled catalog: the package's `catalog/` folder, found from this module whether it runs
- * compiled (dist/config/) or from source (config/, as in the tests).
- */
-export const referenceCatalogPath = fileURLToPath(
-  new URL(/[\\/]dist[\\/]config[\\/]$/.test(fileURLToPath(new URL('.', import.meta.url))) ? '../../catalog/reference.yaml' : '../catalog/reference.yaml', import.meta.url),
-);
+/** Path of the bundled catalog, in the package's `catalog/` folder. */
+export const referenceCatalogPath = join(packageRoot, 'catalog', 'reference.yaml');
 
 const cited = <T extends z.ZodType>(value: T) => z.strictObject({ value, source: z.string().min(1) });
 

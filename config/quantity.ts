@@ -2,8 +2,11 @@
  * Quantities with units, as users write them in configuration files: "442 TB", "4 TB/day",
  * "2 x 10 Gb/s", "800 km", "20 min". Parsed with mathjs units, so decimal (TB = 10^12 B) and binary
  * (TiB = 2^40 B) prefixes stay apart and bits (b) stay apart from bytes (B).
- * mathjs is loaded once, only by commands that parse units, from its single-file build (see loadUnitParser).
+ * Plain forms are read without mathjs (config/unitFastPath.ts); mathjs is loaded once, synchronously,
+ * for any other form and for error messages.
  */
+import { createRequire } from 'node:module';
+import { parsePlainQuantity } from './unitFastPath.js';
 
 /** What a field measures. */
 export type Dimension = 'data' | 'rate' | 'length' | 'duration';
@@ -53,16 +56,17 @@ type MathUnit = { equalBase(other: MathUnit): boolean; toNumber(unit: string): n
 type MathModule = { unit(text: string): MathUnit; createUnit(name: string, definition: string): unknown };
 
 let loaded: UnitParser | undefined;
+let mathModule: MathModule | undefined;
 
 /**
- * Loads mathjs (once) and returns the parser. The package's single-file build (its documented
+ * mathjs, required on first need. The package's single-file build (its documented
  * \`mathjs/lib/browser/math.js\` entry, the same version and the same functions) is loaded instead of
  * the ES module entry: Node resolves and evaluates one file instead of several hundred, about ten
- * times faster here (bench/startup.mjs prints both).
+ * times faster here (bench/startup.mjs prints both). Loading stays synchronous so the parser can fall
+ * back to mathjs in the middle of a validation.
  */
-export async function loadUnitParser(): Promise<UnitParser> {
-  if (loaded !== undefined) return loaded;
-  const { createRequire } = await import('node:module');
+function mathjs(): MathModule {
+  if (mathModule !== undefined) return mathModule;
   const math = createRequire(import.meta.url)('mathjs/lib/browser/math.js') as MathModule;
   // Planners write "3 d" and "4 TB/d"; mathjs knows only "day". Define the short form once.
   try {
@@ -70,7 +74,27 @@ export async function loadUnitParser(): Promise<UnitParser> {
   } catch {
     math.createUnit('d', '1 day');
   }
-  loaded = createUnitParser(math);
+  mathModule = math;
+  return math;
+}
+
+/** Whether mathjs has been loaded in this process (the start-up tests and benchmark read it). */
+export function mathjsLoaded(): boolean {
+  return mathModule !== undefined;
+}
+
+/**
+ * The unit parser. Plain forms ("442 TB", "4 TB/day", "2 x 10 Gb/s", "80 km", "20 min") are read by
+ * the fast path (config/unitFastPath.ts, checked against mathjs by a test); anything else, and every
+ * error message, comes from mathjs, loaded then. Async for callers that predate the fast path.
+ */
+export async function loadUnitParser(): Promise<UnitParser> {
+  return unitParser();
+}
+
+/** The same parser, synchronously. */
+export function unitParser(): UnitParser {
+  loaded ??= createUnitParser();
   return loaded;
 }
 
@@ -81,19 +105,16 @@ function describeDimension(math: MathModule, unit: MathUnit): string {
   return 'an unsupported dimension';
 }
 
-function createUnitParser(math: MathModule): UnitParser {
-  const references: Record<Dimension, MathUnit> = {
-    data: math.unit('1 B'),
-    rate: math.unit('1 B/s'),
-    length: math.unit('1 m'),
-    duration: math.unit('1 s'),
-  };
+function createUnitParser(): UnitParser {
   const quantity = (text: string, dimension: Dimension): ParseResult<Quantity> => {
     const trimmed = text.trim();
     if (/^-\s*\.?[0-9]/.test(trimmed)) return { ok: false, problem: `"${text}" is negative; a ${dimension} cannot be below zero` };
     if (!/^[0-9]/.test(trimmed) && !/^\.[0-9]/.test(trimmed)) {
       return { ok: false, problem: `"${text}" does not start with a number` };
     }
+    const plain = parsePlainQuantity(trimmed, dimension);
+    if (plain !== undefined) return { ok: true, value: { text, dimension, value: plain } };
+    const math = mathjs();
     let unit: MathUnit;
     try {
       unit = math.unit(trimmed);
@@ -101,8 +122,7 @@ function createUnitParser(math: MathModule): UnitParser {
       return { ok: false, problem: `"${text}" is not a number with a unit (${error instanceof Error ? error.message : 'unreadable'})` };
     }
     if (unit.units.length === 0) return { ok: false, problem: `"${text}" has no unit` };
-    const reference = references[dimension];
-    if (!unit.equalBase(reference)) {
+    if (!unit.equalBase(math.unit(`1 ${baseUnit[dimension]}`))) {
       const found = describeDimension(math, unit);
       return { ok: false, problem: `"${text}" is ${found === 'an unsupported dimension' ? found : `a ${found}`}, not a ${dimension}`, foundDimension: found };
     }
