@@ -2,11 +2,11 @@
  * Quantities with units, as users write them in configuration files: "442 TB", "4 TB/day",
  * "2 x 10 Gb/s", "800 km", "20 min". Parsed with mathjs units, so decimal (TB = 10^12 B) and binary
  * (TiB = 2^40 B) prefixes stay apart and bits (b) stay apart from bytes (B).
- * Plain forms are read without mathjs (config/unitFastPath.ts); mathjs is loaded once, synchronously,
- * for any other form and for error messages.
+ * Quantities in tapegrid's grammar are read without mathjs (config/unitGrammar.ts); mathjs is loaded
+ * once, synchronously, to explain a text outside it.
  */
 import { createRequire } from 'node:module';
-import { parsePlainQuantity } from './unitFastPath.js';
+import { parsePlainQuantity } from './unitGrammar.js';
 
 /** What a field measures. */
 export type Dimension = 'data' | 'rate' | 'length' | 'duration';
@@ -84,9 +84,10 @@ export function mathjsLoaded(): boolean {
 }
 
 /**
- * The unit parser. Plain forms ("442 TB", "4 TB/day", "2 x 10 Gb/s", "80 km", "20 min") are read by
- * the fast path (config/unitFastPath.ts, checked against mathjs by a test); anything else, and every
- * error message, comes from mathjs, loaded then. Async for callers that predate the fast path.
+ * The unit parser. Quantities in the grammar of config/unitGrammar.ts ("442 TB", "4 TB/day",
+ * "2 x 10 Gb/s", "80 km", "20 min") are read there (checked against mathjs by a test); a text outside
+ * it is refused, and mathjs, loaded then, says what it is instead. Async for callers that predate the
+ * grammar.
  */
 export async function loadUnitParser(): Promise<UnitParser> {
   return unitParser();
@@ -114,6 +115,7 @@ function createUnitParser(): UnitParser {
     }
     const plain = parsePlainQuantity(trimmed, dimension);
     if (plain !== undefined) return { ok: true, value: { text, dimension, value: plain } };
+    // Outside the grammar (config/unitGrammar.ts, the schema's pattern): mathjs says what the text is.
     const math = mathjs();
     let unit: MathUnit;
     try {
@@ -126,9 +128,7 @@ function createUnitParser(): UnitParser {
       const found = describeDimension(math, unit);
       return { ok: false, problem: `"${text}" is ${found === 'an unsupported dimension' ? found : `a ${found}`}, not a ${dimension}`, foundDimension: found };
     }
-    const value = unit.toNumber(baseUnit[dimension]);
-    if (!Number.isFinite(value) || value < 0) return { ok: false, problem: `"${text}" must be a finite, non-negative amount` };
-    return { ok: true, value: { text, dimension, value } };
+    return { ok: false, problem: `"${text}" is a ${dimension} in a form tapegrid does not read; write ${dimensionExamples[dimension]}` };
   };
   const linkCapacity = (text: string): ParseResult<LinkCapacity> => {
     const match = /^\s*(\d+)\s*[xX×*]\s*(.+)$/.exec(text);

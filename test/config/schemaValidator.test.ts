@@ -39,6 +39,12 @@ describe('the configuration schema under a standard 2020-12 validator', () => {
     ['an unknown key', 'cache: "100 TB"', 'cahce: "100 TB"', 'clusters.0.cahce'],
     ['a cluster kind outside the enum', 'kind: tape-attached', 'kind: floppy', 'clusters.0.kind'],
     ['a host role outside the enum', 'role: production', 'role: backup', 'hosts.0.role'],
+    ['a size in a unit that is no size ("5 parsecs")', 'cache: "100 TB"', 'cache: "5 parsecs"', 'clusters.0.cache'],
+    ['a negative size ("-3 TB")', 'cache: "100 TB"', 'cache: "-3 TB"', 'clusters.0.cache'],
+    ['a size where a rate belongs ("10 Gb")', 'dailyWrite: "20 TB/day"', 'dailyWrite: "10 Gb"', 'workload.0.dailyWrite'],
+    ['a rate where a size belongs', 'cache: "100 TB"', 'cache: "10 Gb/s"', 'clusters.0.cache'],
+    ['a distance in a unit the grammar does not read', 'distance: "800 km"', 'distance: "500 mi"', 'gridLinks.0.distance'],
+    ['more than 16 links', 'links: "2 x 10 Gb/s"', 'links: "17 x 10 Gb/s"', 'gridLinks.0.links'],
   ])('%s is rejected by the schema and by validate, at the same path', async (_, from, to, path) => {
     const example = readFileSync(join(root, 'examples', 'two-cluster-dr.yaml'), 'utf8');
     expect(example).toContain(from);
@@ -49,5 +55,35 @@ describe('the configuration schema under a standard 2020-12 validator', () => {
     expect(validated.ok).toBe(false);
     if (validated.ok) return;
     expect(validated.problems.filter((problem) => problem.severity === 'error').map((problem) => problem.path.join('.'))).toContain(path);
+  });
+});
+
+/** Every property of the schema, with its path, wherever it is nested (items, unions, tuples). */
+function schemaProperties(node: unknown, path: string): { path: string; schema: Record<string, unknown> }[] {
+  if (typeof node !== 'object' || node === null) return [];
+  const record = node as Record<string, unknown>;
+  const own = Object.entries((record.properties ?? {}) as Record<string, Record<string, unknown>>).flatMap(([key, schema]) => [{ path: `${path}.${key}`, schema }, ...schemaProperties(schema, `${path}.${key}`)]);
+  const nested = ['items', 'additionalProperties'].flatMap((key) => schemaProperties(record[key], `${path}[]`));
+  const alternatives = ['anyOf', 'oneOf', 'allOf', 'prefixItems'].flatMap((key) => ((record[key] ?? []) as unknown[]).flatMap((entry) => schemaProperties(entry, path)));
+  return [...own, ...nested, ...alternatives];
+}
+
+describe('the schema helps while typing', () => {
+  const schema = JSON.parse(readFileSync(join(root, 'schema', 'tapegrid.schema.json'), 'utf8')) as Record<string, unknown>;
+  const properties = schemaProperties(schema, '');
+
+  it('describes every field', () => {
+    expect(properties.length).toBeGreaterThan(150);
+    expect(properties.filter((entry) => typeof entry.schema.description !== 'string').map((entry) => entry.path)).toEqual([]);
+  });
+
+  it('gives every quantity the pattern of its dimension and a realistic example that matches it', () => {
+    const quantities = properties.filter((entry) => typeof entry.schema.pattern === 'string' && String(entry.schema.pattern).includes('[eE]'));
+    expect(quantities.length).toBeGreaterThan(15);
+    for (const entry of quantities) {
+      const examples = entry.schema.examples as string[] | undefined;
+      expect(examples?.length, entry.path).toBeGreaterThan(0);
+      for (const example of examples ?? []) expect(new RegExp(String(entry.schema.pattern), 'u').test(example), `${entry.path}: ${example}`).toBe(true);
+    }
   });
 });

@@ -1,6 +1,6 @@
-// The fast path of unit parsing against mathjs, its reference: whatever the fast path reads, mathjs
-// reads as the same dimension and the same value; what it declines, mathjs still parses. And the
-// bundled examples validate without loading mathjs at all (issue 17, start-up).
+// The grammar of quantities against mathjs, its reference: whatever the grammar accepts, mathjs reads
+// as the same dimension and the same value; the loader accepts exactly what the schema's pattern
+// accepts (issue 19); the bundled examples validate without loading mathjs at all (issue 17).
 import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../config/load.js';
 import { mathjsLoaded, unitParser, type Dimension } from '../../config/quantity.js';
-import { parsePlainQuantity } from '../../config/unitFastPath.js';
+import { linkCapacityPattern, matchesQuantityGrammar, parsePlainQuantity, quantityPattern } from '../../config/unitGrammar.js';
 
 type MathUnit = { equalBase(other: MathUnit): boolean; toNumber(unit: string): number };
 const math = createRequire(import.meta.url)('mathjs/lib/browser/math.js') as { unit(text: string): MathUnit; createUnit(name: string, definition: string): unknown };
@@ -27,7 +27,7 @@ function mathjsValue(text: string, dimension: Dimension): number | undefined {
 
 const examplesDirectory = join(import.meta.dirname, '../../examples');
 
-describe('unit fast path', () => {
+describe('unit grammar', () => {
   it('validates every bundled example without loading mathjs (all their quantities are plain forms)', async () => {
     const files = readdirSync(examplesDirectory, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.yaml'));
     expect(files.length).toBeGreaterThan(20);
@@ -74,6 +74,8 @@ describe('unit fast path', () => {
       fc.property(text, (candidate) => {
         for (const dimension of dimensions) {
           const fast = parsePlainQuantity(candidate, dimension);
+          // The reader is total on the grammar (the exponents generated here keep values finite).
+          expect(fast !== undefined, `${candidate} as ${dimension}`).toBe(matchesQuantityGrammar(candidate, dimension));
           if (fast === undefined) continue;
           read += 1;
           const reference = mathjsValue(candidate, dimension);
@@ -87,13 +89,40 @@ describe('unit fast path', () => {
     expect(read).toBeGreaterThan(300);
   });
 
-  it('leaves other forms to mathjs, which is then loaded and parses them', () => {
+  it('refuses what is outside the grammar, and mathjs, then loaded, says what it is', () => {
     const parser = unitParser();
-    const other = parser.quantity('2 hr', 'duration');
-    expect(other).toEqual({ ok: true, value: { text: '2 hr', dimension: 'duration', value: 7200 } });
-    expect(mathjsLoaded()).toBe(true);
+    expect(parser.quantity('2 hr', 'duration')).toEqual({ ok: true, value: { text: '2 hr', dimension: 'duration', value: 7200 } });
+    expect(mathjsLoaded()).toBe(false);
     const wrong = parser.quantity('10 Gb', 'rate');
-    expect(wrong.ok).toBe(false);
-    if (!wrong.ok) expect(wrong.problem).toBe('"10 Gb" is a data, not a rate');
+    expect(mathjsLoaded()).toBe(true);
+    expect(wrong).toEqual({ ok: false, problem: '"10 Gb" is a data, not a rate', foundDimension: 'data' });
+    expect(parser.quantity('5 parsecs', 'data')).toMatchObject({ ok: false, problem: expect.stringContaining('"5 parsecs" is not a number with a unit') });
+    expect(parser.quantity('2 mi', 'length')).toEqual({ ok: false, problem: '"2 mi" is a length in a form tapegrid does not read; write a distance such as "80 km"' });
+    expect(parser.quantity('-3 TB', 'data')).toEqual({ ok: false, problem: '"-3 TB" is negative; a data cannot be below zero' });
+    expect(parser.quantity('1e400 TB', 'data').ok).toBe(false);
+  });
+
+  it('accepts in the loader exactly what the schema pattern accepts (generated strings, every dimension)', () => {
+    const parser = unitParser();
+    const patterns = Object.fromEntries(dimensions.map((dimension) => [dimension, new RegExp(quantityPattern(dimension), 'u')]));
+    const link = new RegExp(linkCapacityPattern, 'u');
+    const token = fc.constantFrom('1', '20', '4.5', '.5', '1e3', '-3', '+2', ' ', '', 'x', ' x ', '/', ' / ', 'B', 'b', 'TB', 'TiB', 'Gb', 'KB', 'kB', 'm', 'km', 'mi', 's', 'min', 'h', 'hr', 'day', 'd', 'months', 'parsecs', '17', '16');
+    let accepted = 0;
+    const shaped = fc
+      .tuple(fc.constantFrom('', '2 x ', '17 x ', '0x'), fc.constantFrom('1', '4.5', '.5', '1e3', '-3', '+2', '1,5'), fc.constantFrom('', ' ', '  '), token, fc.constantFrom('', '/s', ' / day', '/d', '/hr', '/B'))
+      .map((parts) => parts.join(''));
+    const anyText = fc.oneof(shaped, fc.array(token, { minLength: 1, maxLength: 6 }).map((parts) => parts.join('')));
+    fc.assert(
+      fc.property(anyText, (candidate) => {
+        for (const dimension of dimensions) {
+          const loader = parser.quantity(candidate, dimension).ok;
+          if (loader) accepted += 1;
+          expect(loader, `${JSON.stringify(candidate)} as ${dimension}`).toBe(patterns[dimension]?.test(candidate));
+        }
+        expect(parser.linkCapacity(candidate).ok, `${JSON.stringify(candidate)} as a link capacity`).toBe(link.test(candidate));
+      }),
+      { numRuns: 3000, seed: 19 },
+    );
+    expect(accepted).toBeGreaterThan(50);
   });
 });
