@@ -266,6 +266,27 @@ function buildSchema(units: UnitParser | null) {
       .meta({ description: 'tape management system rules on each side' }),
   });
 
+  const requirementName = z
+    .string()
+    .regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, { message: 'expected lower-case words joined by "-", such as "payroll-at-vault"' })
+    .meta({ description: 'name of the requirement in verdicts, traces and replay strings', examples: ['payroll-at-vault'] });
+  const requirement = z.discriminatedUnion('kind', [
+    z.strictObject({
+      name: requirementName,
+      kind: z.literal('copy-at-site').meta({ description: 'every volume of the class has a consistent copy at a cluster of the site, at most a given time after its job ended' }),
+      managementClass: z.string().meta({ description: 'the management class the requirement is about', examples: ['MCPROD'] }),
+      site: z.string().min(1).max(64).meta({ description: 'the site that must hold a consistent copy', examples: ['vault'] }),
+      within: quantity('duration', 'time after the job ends (rewind-unload) by which the copy must be there (default 0 min: when the job ends)').optional(),
+      description: z.string().optional().meta({ description: 'why the requirement exists, shown in reports' }),
+    }),
+    z.strictObject({
+      name: requirementName,
+      kind: z.literal('no-write-takeover-during-dr-test').meta({ description: 'the cluster never takes write ownership of a production volume (one inserted for a production host) nor holds write takeover while a DR test runs (OWN-9)' }),
+      cluster: clusterId.meta({ description: 'the cluster that must not take production volumes with write access during the test' }),
+      description: z.string().optional().meta({ description: 'why the requirement exists, shown in reports' }),
+    }),
+  ]);
+
   const gdpsSite = z.strictObject({
     site: z.string().min(1).max(64).meta({ description: 'a site of the sysplex, as clusters and hosts name it' }),
     cluster: clusterId.meta({ description: 'the cluster local to that site' }),
@@ -305,6 +326,11 @@ function buildSchema(units: UnitParser | null) {
         })
         .optional()
         .meta({ description: 'the grid serves a GDPS two-site sysplex (11.8, GDPS-1 to GDPS-5)' }),
+      requirements: z
+        .array(requirement)
+        .max(64)
+        .optional()
+        .meta({ description: 'the team\'s own requirements, checked by verify like the built-in invariants in both layers, named in verdicts and traces' }),
       workload: z.array(workload).max(256).optional().meta({ description: 'host data written through each cluster, for the planner (PLN-1, PLN-4)' }),
       targets: targets.optional().meta({ description: 'what the plan must meet: RPO, survival of a cluster loss, DR test length, headroom' }),
       drTest: drTest.optional().meta({ description: 'a DR test run while production continues (11.9, 11.10)' }),

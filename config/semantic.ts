@@ -369,6 +369,23 @@ export function semanticChecks(config: Salvaged, units: UnitParser, context: Con
       problems.push(configWarning('wot-during-dr-test', ['drTest', 'takeoverWhenBroken'], 'write ownership takeover for a DR test: the seed says never, use read (OWN-9)', { rule: 'OWN-9' }));
     }
   }
+  // Requirements: what they name must exist, and their names must not shadow a built-in invariant or each other.
+  const builtInIds = ['no-dual-ownership', 'no-write-takeover-of-live-cluster', 'write-protect-holds', 'run-copies-made', 'survives-loss-of-one-cluster', 'scratch-safety', 'dr-test-isolation'];
+  const requirementNames = new Set<string>();
+  (config.requirements ?? []).forEach((requirement, index) => {
+    if (requirement === undefined || requirement === null) return;
+    if (builtInIds.includes(requirement.name) || requirementNames.has(requirement.name)) {
+      problems.push(configError('invalid-value', ['requirements', index, 'name'], `requirement name "${requirement.name}" is already ${builtInIds.includes(requirement.name) ? 'a built-in invariant' : 'used by another requirement'}`, { expected: 'a name of its own', found: `"${requirement.name}"` }));
+    }
+    requirementNames.add(requirement.name);
+    if (requirement.kind === 'copy-at-site') {
+      checkClass(requirement.managementClass, ['requirements', index, 'managementClass']);
+      const sites = [...new Set(clusters.map((cluster) => cluster.site))];
+      if (!sites.includes(requirement.site)) problems.push(configError('unknown-reference', ['requirements', index, 'site'], `site "${requirement.site}" has no cluster`, { expected: `one of ${sites.join(', ')}`, found: `"${requirement.site}"` }));
+    } else {
+      checkCluster(requirement.cluster, ['requirements', index, 'cluster']);
+    }
+  });
   problems.push(...severalSurvivorWarnings(config, clusters.map((cluster) => cluster.id)));
   if (context.complete) problems.push(...gdpsChecks(config as Partial<GridConfigFile>));
   (config.targets?.survivesLossOfOneCluster ?? []).forEach((name, index) => {

@@ -19,6 +19,8 @@ const binaryPrefixes: Readonly<Record<string, number>> = { Ki: 2 ** 10, Mi: 2 **
 
 /** Seconds per time unit, under names mathjs knows ("d" is defined by tapegrid as 1 day). */
 const secondsPer: Readonly<Record<string, number>> = {
+  // Microseconds: the catalog's fibre and device delays (PLANNING.md) are written in them.
+  us: 1e-6,
   ms: 1e-3,
   s: 1,
   sec: 1,

@@ -1,5 +1,6 @@
 import type { LoadedConfig } from './load.js';
 import { mustParse } from './quantity.js';
+import type { Requirement } from '../properties/requirements.js';
 import type { DrTestSetup, GdpsSetup, TakeoverRule, VerifySetup } from '../properties/setup.js';
 import { defaultExhaustiveBounds, type ExhaustiveBounds } from '../properties/verify.js';
 import type { GridConfigFile } from './schema.js';
@@ -38,6 +39,11 @@ export function buildVerifySetup(loaded: Pick<LoadedConfig, 'config' | 'definiti
           ...(config.drTest.length === undefined ? {} : { lengthMinutes: mustParse(units.quantity(config.drTest.length, 'duration')).value / 60 }),
         };
   const disasterHosts = (config.hosts ?? []).filter((host) => host.takesOverProduction === true).map((host) => host.name);
+  const requirements: Requirement[] = (config.requirements ?? []).map((entry) =>
+    entry.kind === 'copy-at-site'
+      ? { kind: entry.kind, name: entry.name, managementClass: entry.managementClass, site: entry.site, withinMinutes: entry.within === undefined ? 0 : mustParse(units.quantity(entry.within, 'duration')).value / 60 }
+      : { kind: entry.kind, name: entry.name, cluster: entry.cluster },
+  );
   const gdpsSites = config.gdps?.sites.map((entry) => entry.site) ?? [];
   const gdps: GdpsSetup | null = config.gdps !== undefined && gdpsSites.length === 2 ? { sites: [gdpsSites[0] ?? '', gdpsSites[1] ?? ''], production: config.gdps.production } : null;
   return {
@@ -48,6 +54,7 @@ export function buildVerifySetup(loaded: Pick<LoadedConfig, 'config' | 'definiti
     volumesPerHost,
     ...(disasterHosts.length === 0 ? {} : { disasterHosts }),
     ...(gdps === null ? {} : { gdps }),
+    ...(requirements.length === 0 ? {} : { requirements }),
   };
 }
 

@@ -4,7 +4,8 @@
  */
 export type { Action, ResolvedAction } from './actions.js';
 export { actionArbitrary, drTestBeginEvents, drTestEndEvents, preambleEvents, resolveAction, runbookAllows } from './actions.js';
-export type { Invariant, InvariantId, StepFacts } from './invariant.js';
+export type { BuiltInInvariantId, Invariant, InvariantId, StepFacts } from './invariant.js';
+export { defineInvariant, gridQueries, requirementInvariant, requirementInvariants, type GridQueries, type Requirement, type UserInvariant } from './requirements.js';
 export { drTestIsolation, invariants, noDualOwnership, noWriteTakeoverOfLiveCluster, runCopiesMade, scratchSafety, survivesLossOfOneCluster, writeProtectHolds } from './invariants/index.js';
 export { runActions, startState, type RunOutcome, type StepFunction, type TraceStep, type Violation } from './explore.js';
 export { combineResults, defaultExhaustiveBounds, randomPhase, verify, type ExhaustiveBounds, type ExhaustiveEvidence, type InvariantVerdict, type RandomEvidence, type VerifyOptions, type VerifyProgress, type VerifyResult } from './verify.js';

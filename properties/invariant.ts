@@ -2,8 +2,14 @@ import type { GridState, Observation } from '../model/index.js';
 import type { ResolvedAction } from './actions.js';
 import type { VerifySetup } from './setup.js';
 
-/** Stable names of the invariants `tapegrid verify` proves. */
-export type InvariantId =
+/**
+ * Stable names of invariants: the built-in ones below, or the id of a requirement or an invariant
+ * written in code (properties/requirements.ts).
+ */
+export type InvariantId = BuiltInInvariantId | (string & Record<never, never>);
+
+/** Stable names of the built-in invariants `tapegrid verify` proves. */
+export type BuiltInInvariantId =
   | 'no-dual-ownership'
   | 'no-write-takeover-of-live-cluster'
   | 'write-protect-holds'

@@ -1,3 +1,4 @@
+import type { Requirement } from './requirements.js';
 import type { ClusterId, GridDefinition, TakeoverMode } from '../model/index.js';
 
 /**
@@ -72,6 +73,8 @@ export interface VerifySetup {
   readonly startInDrTest?: boolean;
   /** The GDPS two-site sysplex the grid serves, if any: production runs at one site's hosts and GDPS may switch it (GDPS-2, GDPS-3). */
   readonly gdps?: GdpsSetup;
+  /** The configuration's own requirements, checked beside the built-in invariants (properties/requirements.ts). */
+  readonly requirements?: readonly Requirement[];
 }
 
 /** A GDPS two-site sysplex as verification sees it (11.8.1). */

@@ -8,6 +8,7 @@ import { runActions, type RunOutcome, type StepFunction } from './explore.js';
 import type { Invariant, InvariantId } from './invariant.js';
 import { invariants as allInvariants } from './invariants/index.js';
 import { encodeActions, parseReplay, type Replay } from './replay.js';
+import { requirementInvariants } from './requirements.js';
 import type { VerifySetup } from './setup.js';
 
 /**
@@ -128,7 +129,7 @@ function base(invariant: Invariant): VerdictBase {
 
 /** Verifies a setup: exhaustive search, then the random layer; one verdict per invariant. */
 export function verify(setup: VerifySetup, options: VerifyOptions): VerifyResult {
-  const selected = options.invariants ?? allInvariants;
+  const selected = options.invariants ?? [...allInvariants, ...requirementInvariants(setup)];
   const replay = options.replay === undefined ? null : parseReplay(options.replay, selected.map((invariant) => invariant.id));
   if (typeof replay === 'string') throw new Error(replay);
   if (replay !== null) return replayOne(setup, options, selected, replay);

@@ -1,19 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildPlanInputs, buildVerifySetup, exhaustiveBoundsOf } from '../../config/index.js';
+import { assembleReport } from '../../api/report.js';
 import { loadCatalogOrReport, loadConfigOrReport } from '../load.js';
-import { parseDomainRules, scanSources, traceabilityMatrix } from '../../traceability/index.js';
-import { buildPlan } from '../../planner/index.js';
-import { verify } from '../../properties/index.js';
-import { buildReportData, type ReportWhatIf } from '../../reports/reportData.js';
 import { renderHtml } from '../../reports/html.js';
 import { renderMarkdown } from '../../reports/markdown.js';
-import { failureRunbook, runScenario, whatIfScenario, type FailureSpec } from '../../scenarios/index.js';
-import type { GridDefinition, TakeoverMode } from '../../model/index.js';
-import type { TakeoverRule } from '../../properties/index.js';
 import { exitCodes, toJson, type CommandIO } from '../io.js';
 import { outputFolderProblem, writeFilesSafely } from '../safeWrite.js';
-import { packageRoot } from '../packageRoot.js';
 import { createProgress, verifyProgressBar } from '../progress.js';
 
 /** Help text of `tapegrid report`. */
@@ -46,39 +37,6 @@ Exit codes: 0 written (safe and targets met), 1 written but a violation or a fai
 
 const reportFiles = ['report.html', 'report.md', 'report.json'] as const;
 
-/** Package root, where docs/ and the sources are. */
-
-/** The takeover the runbook lets operators set at `at` for a lost cluster: write before read. */
-function runbookTakeover(runbook: readonly TakeoverRule[], at: number, of: number): TakeoverMode | null {
-  const allows = (mode: TakeoverMode): boolean => runbook.some((rule) => rule.mode === mode && (rule.at === undefined || rule.at.includes(at)) && (rule.of === undefined || rule.of.includes(of)));
-  return allows('write') ? 'write' : allows('read') ? 'read' : null;
-}
-
-/** The failures a report gives a runbook for: each cluster, each site of several, each pair's links. */
-function likelyFailures(definition: GridDefinition): FailureSpec[] {
-  const sites = [...new Set(definition.clusters.map((cluster) => cluster.site))];
-  return [
-    ...definition.clusters.map((cluster): FailureSpec => ({ kind: 'cluster', cluster: cluster.id })),
-    ...(sites.length > 1 ? sites.map((site): FailureSpec => ({ kind: 'site', site })) : []),
-    ...definition.links.map((link): FailureSpec => ({ kind: 'pair', between: link.between })),
-  ];
-}
-
-function whatIfs(definition: GridDefinition, runbook: readonly TakeoverRule[], disasterHosts: readonly string[]): ReportWhatIf[] {
-  if (!definition.hosts.some((host) => host.role === 'production')) return [];
-  const cases: { label: string; failures: FailureSpec[]; lost: number[] }[] = definition.clusters.map((cluster) => ({ label: `Cluster C${cluster.id} (${cluster.name}) lost`, failures: [{ kind: 'cluster', cluster: cluster.id }], lost: [cluster.id] }));
-  const sites = [...new Set(definition.clusters.map((cluster) => cluster.site))];
-  if (sites.length > 1) {
-    for (const site of sites) cases.push({ label: `Site ${site} lost`, failures: [{ kind: 'site', site }], lost: definition.clusters.filter((cluster) => cluster.site === site).map((cluster) => cluster.id) });
-  }
-  return cases.map((entry) => {
-    const survivor = definition.clusters.find((cluster) => !entry.lost.includes(cluster.id));
-    const takeover = survivor === undefined ? null : runbookTakeover(runbook, survivor.id, entry.lost[0] ?? 0);
-    const scenario = whatIfScenario(definition, { failures: entry.failures, takeover, afterMinutes: 0, disasterHosts });
-    return { failure: entry.label, takeover, result: runScenario(scenario), prescribedRecovery: scenario.prescribedRecovery };
-  });
-}
-
 /** `tapegrid report`. */
 export async function runReport(file: string, options: { out?: string; force: boolean; seed?: string; runs?: string; catalog?: string; json: boolean; version: string }, io: CommandIO): Promise<number> {
   if (options.out === undefined) {
@@ -105,24 +63,9 @@ export async function runReport(file: string, options: { out?: string; force: bo
   }
   const catalog = await loadCatalogOrReport(loaded, io, options.catalog);
   if (catalog === null) return exitCodes.badInput;
-  const setup = buildVerifySetup(loaded);
   const progress = createProgress('verifying', process.stderr.isTTY === true);
-  const measured = verify(setup, { exhaustive: exhaustiveBoundsOf(loaded.config), runs, seed, maxSteps: 40, onProgress: verifyProgressBar(progress) });
+  const data = assembleReport(loaded, catalog.catalog, { seed, runs, toolVersion: options.version, configFile: file, onProgress: verifyProgressBar(progress) });
   progress.finish();
-  // Time and memory figures vary from run to run; the report keeps only what the same seed reproduces.
-  const verification = { ...measured, exhaustive: measured.exhaustive === null ? null : { ...measured.exhaustive, elapsedMs: 0, peakHeapBytes: 0 } };
-  const planInputs = (loaded.config.workload ?? []).length === 0 ? null : buildPlanInputs(loaded.config, loaded.units, catalog.catalog);
-  const plan = planInputs === null ? null : buildPlan(planInputs);
-  const scenarios = whatIfs(loaded.definition, setup.runbook, setup.disasterHosts ?? []);
-  const rules = parseDomainRules(readFileSync(join(packageRoot, 'docs', 'DOMAIN.md'), 'utf8'));
-  const references = scanSources(packageRoot);
-  const traceability = traceabilityMatrix(rules, references, {
-    invariants: verification.verdicts.map((verdict) => ({ id: verdict.id, rules: verdict.rules, status: verdict.status })),
-    figures: (plan?.sections ?? []).flatMap((section) => section.figures.map((figure) => ({ id: figure.id, rules: figure.rules }))),
-    scenarios: scenarios.map((entry) => ({ id: entry.failure, rules: entry.failure.startsWith('Site') ? ['FS-8'] : ['FS-5'] })),
-  });
-  const runbooks = likelyFailures(loaded.definition).map((spec) => failureRunbook(loaded.definition, setup.runbook, planInputs, spec, setup.gdps));
-  const data = buildReportData({ toolVersion: options.version, configFile: file, definition: loaded.definition, warnings: loaded.warnings, verification, whatIfs: scenarios, runbooks, plan, traceability });
   const json = `${toJson(data)}\n`;
   try {
     await writeFilesSafely(

@@ -88,8 +88,11 @@ export async function runVerify(file: string, options: VerifyCommandOptions, io:
     seed: wholeNumber(options.seed, defaultSeed, '--seed', -2_147_483_648, 2_147_483_647),
   };
   const problems = Object.values(values).filter((value): value is string => typeof value === 'string');
+  // Requirement names come with the configuration: any well-formed id passes here and is checked after loading.
+  const replayId = options.replay?.split(/[:/]/)[0] ?? '';
+  const builtInIds = invariants.map((invariant) => invariant.id);
   if (options.replay !== undefined) {
-    const parsed = parseReplay(options.replay, invariants.map((invariant) => invariant.id));
+    const parsed = parseReplay(options.replay, /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(replayId) ? [...builtInIds, replayId] : builtInIds);
     if (typeof parsed === 'string') problems.push(parsed);
     else if (parsed.kind === 'random' && options.seed === undefined) problems.push('--replay of a random run needs the --seed of the run that found the violation');
   }
@@ -109,6 +112,11 @@ export async function runVerify(file: string, options: VerifyCommandOptions, io:
     return exitCodes.badInput;
   }
   const setup = buildVerifySetup(loaded, randomVolumes);
+  const knownIds = [...builtInIds, ...(setup.requirements ?? []).map((requirement) => requirement.name)];
+  if (options.replay !== undefined && !knownIds.includes(replayId)) {
+    io.err(`tapegrid verify: --replay names an unknown invariant "${replayId}"; expected one of ${knownIds.join(', ')}`);
+    return exitCodes.badInput;
+  }
   // The configuration's own scope (its verification section), then the command line over it.
   const own = exhaustiveBoundsOf(loaded.config);
   const bounds = {
