@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildVerifySetup, exhaustiveBoundsOf, loadConfig } from '../../config/index.js';
-import { combineResults, invariants, type ExhaustiveBounds, randomPhase, verify, type VerifyResult, type VerifySetup } from '../../properties/index.js';
+import { combineResults, invariants, requirementInvariants, type ExhaustiveBounds, randomPhase, verify, type VerifyResult, type VerifySetup } from '../../properties/index.js';
 import { renderTrace } from '../../reports/index.js';
 
 /**
@@ -26,10 +26,12 @@ function traces(setup: VerifySetup, result: VerifyResult): string {
   return result.verdicts.map((verdict) => (verdict.status === 'violated' ? `${verdict.id}\n${renderTrace(setup.definition, verdict.counterexample).join('\n')}` : '')).join('\n');
 }
 
-/** Invariant ids named on the "# Caught by:" line of an unsafe example. */
+/** Invariant ids (built-in, or the file's own requirements) named on the "# Caught by:" line of an unsafe example. */
 function caughtBy(path: string): string[] {
   const line = readFileSync(path, 'utf8').split('\n').find((candidate) => candidate.startsWith('# Caught by:')) ?? '';
-  return invariants.map((invariant) => invariant.id).filter((id) => line.includes(id));
+  // A requirement of the file's own is named "the requirement <name>".
+  const requirements = [...line.matchAll(/requirement ([a-z0-9]+(?:-[a-z0-9]+)*)/g)].map((match) => match[1] ?? '');
+  return [...invariants.map((invariant) => invariant.id).filter((id) => line.includes(id)), ...requirements];
 }
 
 /**
@@ -39,10 +41,11 @@ function caughtBy(path: string): string[] {
  * both "no violation found".)
  */
 function verdictsOverSeeds(setup: VerifySetup, bounds: ExhaustiveBounds, exhaustive: VerifyResult): string[] {
-  const open = invariants.filter((invariant) => exhaustive.verdicts.find((verdict) => verdict.id === invariant.id)?.status !== 'violated');
+  const all = [...invariants, ...requirementInvariants(setup)];
+  const open = all.filter((invariant) => exhaustive.verdicts.find((verdict) => verdict.id === invariant.id)?.status !== 'violated');
   return Array.from({ length: 20 }, (_, index) => {
     const random = randomPhase(setup, { runs: seedRuns, seed: index + 1, maxSteps: 40, maxFailures: bounds.maxFailures }, open);
-    const combined = combineResults(setup, invariants, exhaustive, random);
+    const combined = combineResults(setup, all, exhaustive, random);
     const violated = combined.verdicts.some((verdict) => verdict.status === 'violated');
     const proven = combined.verdicts.filter((verdict) => verdict.status === 'proven-within-scope').map((verdict) => verdict.id);
     return violated ? 'violated' : `no violation; proven within scope: ${proven.join(', ')}`;
