@@ -23,3 +23,26 @@ export function renderTable(header: readonly string[], rows: readonly (readonly 
   const rule = ' '.repeat(indent) + widths.map((width) => '-'.repeat(width)).join('  ');
   return [pad(header), rule, ...rows.map(pad)].join('\n');
 }
+
+/** Terminal width the text reports keep to (issue 18: readable in a 100-column terminal). */
+export const terminalColumns = 100;
+
+/**
+ * Wraps `text` at word boundaries so that no line is wider than `width` with `indent` spaces before
+ * each line (`firstIndent` before the first). A word longer than a line stays whole.
+ */
+export function wrapText(text: string, width: number, indent: number, firstIndent = indent): string[] {
+  const lines: string[] = [];
+  let current = '';
+  let lead = firstIndent;
+  for (const word of text.split(/\s+/).filter((part) => part !== '')) {
+    const candidate = current === '' ? word : `${current} ${word}`;
+    if (current !== '' && lead + visibleWidth(candidate) > width) {
+      lines.push(' '.repeat(lead) + current);
+      current = word;
+      lead = indent;
+    } else current = candidate;
+  }
+  if (current !== '') lines.push(' '.repeat(lead) + current);
+  return lines;
+}

@@ -29,4 +29,15 @@ describe('tapegrid drtest', async () => {
     expect(unsafe.stdout).not.toContain('Why each step');
     expect((await tapegridInProcess(['drtest', 'examples/two-cluster-ha.yaml'])).code).toBe(2);
   });
+
+  it('why each step: one block per step within 100 columns, in the verifier\'s words ("needed: without it, ... breaks" with the trace, or "not needed within scope")', { timeout: 300_000 }, async () => {
+    const { code, stdout } = await tapegridInProcess(['drtest', 'examples/drtest/two-cluster-swp.yaml', '--runs', '10']);
+    expect(code).toBe(0);
+    const section = stdout.slice(stdout.indexOf('Why each step'));
+    expect(section.split('\n').filter((line) => line.length > 100)).toEqual([]);
+    expect(section).toContain('1. Enable Write Protect Mode on the DR cluster');
+    expect(section).toMatch(/needed: without it, dr-test-isolation breaks: DR test host DRHOST wrote production\s+volume\s+A00001/);
+    expect(section).toMatch(/not needed within scope \(complete to depth \d+\): without it every guarantee still held/);
+    expect(section).not.toContain('redundant');
+  });
 });
