@@ -1,6 +1,7 @@
 import type { Figure, Plan, Verdict } from '../planner/index.js';
 import { formatBytes } from '../planner/index.js';
 import type { Style } from './style.js';
+import { wrapLongLine } from './table.js';
 
 function verdictLabel(verdict: Verdict, style: Style): string {
   switch (verdict) {
@@ -105,7 +106,8 @@ export function renderPlan(plan: Plan, file: string, style: Style): string {
   for (const assumption of plan.assumptions) lines.push(`  ${assumption.name}: ${assumption.value}  ${style.dim(`(${assumption.source})`)}`);
   lines.push('');
   lines.push(plan.verdict === 'fails' ? style.red(planSentence(plan)) : style.green(planSentence(plan)));
-  return lines.join('\n');
+  // Free text (formulas, inputs, growth notes) wraps at 100 columns; the bar charts fit already.
+  return lines.flatMap((line) => wrapLongLine(line)).join('\n');
 }
 
 /** The plan's outcome in one sentence: targets met or the figures that fail, and growth's first failure. */

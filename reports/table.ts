@@ -46,3 +46,31 @@ export function wrapText(text: string, width: number, indent: number, firstInden
   if (current !== '') lines.push(' '.repeat(lead) + current);
   return lines;
 }
+
+/**
+ * A line of free text wrapped to `width` columns, continuation lines indented under its text: under
+ * the `= ` of a formula line, under the title of a verdict line ("  meets    title"), else two spaces
+ * deeper than the line itself, unless `continuationIndent` says where (a label column). Lines that fit
+ * are returned as they are.
+ */
+export function wrapLongLine(line: string, width = terminalColumns, continuationIndent?: number): string[] {
+  if (visibleWidth(line) <= width) return [line];
+  const plain = line.replace(/\u001b\[[0-9;]*m/g, '');
+  const own = plain.length - plain.trimStart().length;
+  const formula = /^\s*= /.exec(plain);
+  const verdict = /^ {2}(?:meets|FAILS|fails|at risk|info) +/.exec(plain);
+  const indent = continuationIndent ?? (formula !== null ? formula[0].length : verdict !== null ? verdict[0].length : own + 2);
+  // Split on single spaces so runs of spaces inside the first line (column alignment) survive.
+  const [first = '', ...words] = line.split(' ');
+  const lines: string[] = [];
+  let current = first;
+  for (const word of words) {
+    const candidate = `${current} ${word}`;
+    if (visibleWidth(candidate) > width && current.trim() !== '' && word !== '') {
+      lines.push(current);
+      current = ' '.repeat(indent) + word;
+    } else current = candidate;
+  }
+  lines.push(current);
+  return lines;
+}

@@ -1,4 +1,5 @@
 import { planSentence, verifySentence } from '../../reports/index.js';
+import { terminalColumns, wrapLongLine } from '../../reports/table.js';
 import { assess } from '../assess.js';
 import { loadConfigOrReport } from '../load.js';
 import { exitCodes, toJson, type CommandIO } from '../io.js';
@@ -55,9 +56,12 @@ export async function runCheck(file: string, options: { json: boolean; runs?: st
     `  configuration  ${style.green('valid')}${loaded.warnings.length === 0 ? '' : style.yellow(`, ${loaded.warnings.length} warning${loaded.warnings.length === 1 ? '' : 's'} (tapegrid validate ${file} lists them)`)}`,
     `  safety         ${verified === null ? style.dim('not checked: the configuration has no hosts to issue mounts') : (violated ? style.red : style.green)(verifySentence(verified))}${style.dim(scope)}`,
     `  sizing         ${plan === null ? style.dim('not planned: the configuration has no workload section') : (missed ? style.red : style.green)(planSentence(plan))}`,
-    `  details        tapegrid verify ${file}   tapegrid plan ${file}`,
-    `  full report    tapegrid report ${file} --out report/   (report.html, report.md, report.json)`,
+    `  details        tapegrid verify ${file}`,
+    `                 tapegrid plan ${file}`,
+    `  full report    tapegrid report ${file} --out report/`,
+    '                 (writes report.html, report.md and report.json)',
   ];
-  io.out(lines.join('\n'));
+  // Long sentences wrap under their text, so the answer reads in a 100-column terminal.
+  io.out(lines.flatMap((line) => wrapLongLine(line, terminalColumns, 17)).join('\n'));
   return ok ? exitCodes.ok : exitCodes.failed;
 }

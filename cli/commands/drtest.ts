@@ -15,7 +15,7 @@ restore if the plan breaks them) and every guarantee is checked: the test never 
 volume, production never reuses or scratches a volume the test needs, no test data reaches
 production, no dual ownership (OWN-9), the test can write its own data. Then each safeguard of the plan
 is removed in turn ("why each step") to show the counterexample its removal allows, or that it was
-redundant under this plan. With --checklist it prints the ordered operator checklist (Markdown).
+not needed within this plan's scope. With --checklist it prints the ordered operator checklist (Markdown).
 
 Examples:
   tapegrid drtest examples/drtest/two-cluster-swp.yaml
