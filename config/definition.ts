@@ -1,23 +1,9 @@
 import { defaultModelOptions, type ClusterDefinition, type CopyPoint, type GridDefinition } from '../model/index.js';
+import { configDefaults } from './defaults.js';
 import { mustParse as requireValue, type UnitParser } from './quantity.js';
 import type { GridConfigFile } from './schema.js';
 
-/**
- * Defaults applied where the file says nothing. Each one is printed by `tapegrid validate` and
- * documented in README's configuration reference.
- */
-export const configDefaults = {
-  virtualDevices: 256,
-  pathsPerCluster: 2,
-  // Ambiguity AMB-3 (README): the seed's 20 minutes, not the later documentation's 25.
-  aotmGracePeriod: '20 min',
-  aotmRetryPeriod: '5 min',
-  insertCategory: 'FF00',
-  removalThreshold: '4 TB',
-  outOfCache: '1 TiB',
-  linkEfficiency: 0.85,
-  copyShare: 1,
-} as const;
+export { configDefaults } from './defaults.js';
 
 const bytesPerMB = 1e6;
 

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { Dimension, UnitParser } from './quantity.js';
+import { configDefaults } from './defaults.js';
 import { dimensionExamples } from './quantity.js';
 import { linkCapacityPattern, quantityPattern } from './unitGrammar.js';
 
@@ -18,11 +19,11 @@ export const driveTypes = ['J1A', 'E05', 'E06', 'E07', 'E08', '55F', '60F', '70F
 
 const categoryPattern = /^[0-9A-F]{4}$/;
 
-function category(description: string) {
+function category(description: string, fallback?: string) {
   return z
     .string()
     .regex(categoryPattern, { message: 'expected a category of 4 upper-case hex digits in quotes, such as "000F"' })
-    .meta({ description, examples: ['0002', '000F', 'FF00'] });
+    .meta({ description, examples: ['0002', '000F', 'FF00'], ...(fallback === undefined ? {} : { default: fallback }) });
 }
 
 function buildSchema(units: UnitParser | null) {
@@ -32,9 +33,9 @@ function buildSchema(units: UnitParser | null) {
    * divide every count by zero), `max` caps what keeps a command bounded. The message names the range
    * in the user's terms.
    */
-  const quantity = (dimension: Dimension, description: string, bounds: { readonly max?: number; readonly positive?: boolean; readonly range?: string } = {}) => {
+  const quantity = (dimension: Dimension, description: string, bounds: { readonly max?: number; readonly positive?: boolean; readonly range?: string; readonly default?: string } = {}) => {
     // The pattern is for editors (JSON Schema); validation parses the text, which says more than "no match".
-    const base = z.string().meta({ description: `${description}: ${dimensionExamples[dimension]}`, pattern: quantityPattern(dimension), examples: [quantityExamples[dimension]] });
+    const base = z.string().meta({ description: `${description}: ${dimensionExamples[dimension]}`, pattern: quantityPattern(dimension), examples: [bounds.default ?? quantityExamples[dimension]], ...(bounds.default === undefined ? {} : { default: bounds.default }) });
     if (units === null) return base;
     return base.superRefine((text, context) => {
       const parsed = units.quantity(text, dimension);
@@ -61,8 +62,8 @@ function buildSchema(units: UnitParser | null) {
   const aotm = z.strictObject({
     enabled: z.boolean().meta({ description: 'AOTM configured by the SSR for this cluster (OWN-8)' }),
     mode: z.enum(['read', 'write']).meta({ description: 'takeover mode AOTM enables when the peer is found down' }),
-    gracePeriod: quantity('duration', 'wait before the TSSC check (seed: 20 min; later documentation: 10 to 1000 min, default 25)').optional(),
-    retryPeriod: quantity('duration', 'wait between later checks (later documentation: 5 to 100 min, default 5)').optional(),
+    gracePeriod: quantity('duration', 'wait before the TSSC check (seed: 20 min; later documentation: 10 to 1000 min, default 25)', { default: configDefaults.aotmGracePeriod }).optional(),
+    retryPeriod: quantity('duration', 'wait between later checks (later documentation: 5 to 100 min, default 5)', { default: configDefaults.aotmRetryPeriod }).optional(),
     peers: z.array(z.int().min(0).max(7)).optional().meta({ description: 'the peer clusters AOTM may take over (default: every peer); one survivor per peer avoids OWN-13' }),
     tsscNetwork: z
       .enum(['independent', 'same-tssc', 'shared-with-grid-links'])
@@ -96,7 +97,7 @@ function buildSchema(units: UnitParser | null) {
     kind: z.enum(['disk-only', 'tape-attached']).meta({ description: 'disk-only (TS7720 style) or tape-attached (TS7740 style)' }),
     cache: quantity('data', 'usable tape volume cache', { positive: true }),
     cacheOccupied: quantity('data', 'data in this cluster\'s cache that cannot leave it while the grid links are broken, at the moment they break (default: a disk-only cluster full to its auto-removal threshold; a tape-attached one holding its deferred backlog)').optional(),
-    virtualDevices: z.int().min(1).max(496).optional().meta({ description: 'virtual devices (TOP-1: 256 by default, 496 with the larger feature)' }),
+    virtualDevices: z.int().min(1).max(496).optional().meta({ description: 'virtual devices (TOP-1: 256 by default, 496 with the larger feature)', default: configDefaults.virtualDevices }),
     tssc: z.string().optional().meta({ description: 'name of the TSSC the cluster is attached to' }),
     physical: physical.optional().meta({ description: 'drives and pools of a tape-attached cluster' }),
     copyExport: z
@@ -127,8 +128,8 @@ function buildSchema(units: UnitParser | null) {
     autoRemoval: z
       .strictObject({
         enabled: z.boolean().meta({ description: 'disk-only auto-removal on: volumes with copies elsewhere leave the cache when it fills (default on)' }),
-        removalThreshold: quantity('data', 'free space below which auto-removal starts (reference 4 TB)').optional(),
-        outOfCache: quantity('data', 'free space below which the cluster is out of cache (reference 1 TiB)').optional(),
+        removalThreshold: quantity('data', 'free space below which auto-removal starts (reference 4 TB)', { default: configDefaults.removalThreshold }).optional(),
+        outOfCache: quantity('data', 'free space below which the cluster is out of cache (reference 1 TiB)', { default: configDefaults.outOfCache }).optional(),
       })
       .optional()
       .meta({ description: 'auto-removal of a disk-only cluster\'s cache (TVC-4)' }),
@@ -139,10 +140,10 @@ function buildSchema(units: UnitParser | null) {
     between: z.tuple([clusterId, clusterId]).meta({ description: 'the two clusters the links join' }),
     links: linkCapacity(),
     distance: quantity('length', 'distance between the sites: the fibre route length, or the straight site-to-site distance when distanceKind is site-to-site', { max: 2e7, range: 'a distance of at most 20,000 km, such as "80 km"' }),
-    distanceKind: z.enum(['fibre-route', 'site-to-site']).optional().meta({ description: 'fibre-route (default): the distance is the fibre length and is used as given; site-to-site: the planner multiplies it by the catalog route factor' }),
+    distanceKind: z.enum(['fibre-route', 'site-to-site']).optional().meta({ description: 'fibre-route (default): the distance is the fibre length and is used as given; site-to-site: the planner multiplies it by the catalog route factor', default: 'fibre-route' }),
     roundTrip: quantity('duration', 'measured round-trip time (overrides the estimate from distance)', { positive: true, max: 10, range: 'a round trip above zero and at most 10 s, such as "12 ms"' }).optional(),
-    efficiency: z.number().gt(0).max(1).optional().meta({ description: 'share of line rate that copies achieve, above 0 and at most 1 (default 0.85)' }),
-    copyShare: z.number().gt(0).max(1).optional().meta({ description: 'share of the links available to grid copies, above 0 and at most 1 (default 1)' }),
+    efficiency: z.number().gt(0).max(1).optional().meta({ description: 'share of line rate that copies achieve, above 0 and at most 1 (default 0.85)', default: configDefaults.linkEfficiency, examples: [0.85] }),
+    copyShare: z.number().gt(0).max(1).optional().meta({ description: 'share of the links available to grid copies, above 0 and at most 1 (default 1)', default: configDefaults.copyShare, examples: [0.5] }),
     tcpWindow: quantity('data', 'TCP window per copy stream', { positive: true }).optional(),
     streams: z.int().min(1).max(256).optional().meta({ description: 'concurrent copy streams' }),
     lossRate: z.number().min(0).max(0.5).optional().meta({ description: 'packet loss rate (Mathis bound)' }),
@@ -156,7 +157,7 @@ function buildSchema(units: UnitParser | null) {
       .array(clusterId)
       .optional()
       .meta({ description: 'clusters this host is cabled to whose devices are offline in normal running: a GDPS host\'s remote cluster, varied online only when its local cluster is down (GDPS-4, 11.8.1)' }),
-    pathsPerCluster: z.int().min(1).max(8).optional().meta({ description: 'host links (FICON paths) to each cluster; 2 or more give an alternate path (TOP-3)' }),
+    pathsPerCluster: z.int().min(1).max(8).optional().meta({ description: 'host links (FICON paths) to each cluster; 2 or more give an alternate path (TOP-3)', default: configDefaults.pathsPerCluster }),
     scratchCategory: category('scratch (MEDIA) category this host mounts from'),
     privateCategory: category('private category this host files volumes in'),
     role: z.enum(['production', 'dr-test']).optional().meta({ description: 'production host, or the DR test host' }),
@@ -190,7 +191,7 @@ function buildSchema(units: UnitParser | null) {
   });
 
   const categories = z.strictObject({
-    insert: category('the insert category (always excluded from write protect, WP-2)').optional(),
+    insert: category('the insert category (always excluded from write protect, WP-2)', configDefaults.insertCategory).optional(),
     scratch: z.array(scratchCategory).min(1).max(64).meta({ description: 'scratch (Fast Ready) categories hosts mount scratch volumes from (CAT-1)' }),
     private: z.array(category('private category')).max(64).optional().meta({ description: 'private categories, where written volumes are filed' }),
     error: z.array(category('error category')).max(64).optional().meta({ description: 'error categories, where the TMS puts volumes it refuses' }),
@@ -213,7 +214,7 @@ function buildSchema(units: UnitParser | null) {
     hourlyProfile: z.array(z.number().min(0)).length(24).optional().meta({ description: '24 hourly weights, hour 0 first' }),
     averageVolumeSize: quantity('data', 'average logical volume size', { positive: true, max: 1e12, range: 'a volume size above zero and at most 1 TB, such as "4000 MiB"' }),
     largestVolumeSize: quantity('data', 'largest logical volume size written here (default: the largest of the catalog reference sizes and the average); RPO is judged on it', { positive: true, max: 1e12, range: 'a volume size above zero and at most 1 TB, such as "25000 MiB"' }).optional(),
-    compression: z.number().min(1).max(20).optional().meta({ description: 'host bytes per stored byte (default 2)' }),
+    compression: z.number().min(1).max(20).optional().meta({ description: 'host bytes per stored byte (default 2)', default: 2, examples: [2.5] }),
     managementClasses: z.record(z.string(), fraction).meta({ description: 'share of the data in each management class' }),
     peakConcurrentMounts: z.int().min(0).optional().meta({ description: 'most volumes mounted at once at the peak; checked against the cluster\'s virtual devices (TOP-1)' }),
   });
@@ -222,7 +223,7 @@ function buildSchema(units: UnitParser | null) {
     rpo: z.record(z.string(), quantity('duration', 'recovery point objective')).optional().meta({ description: 'recovery point objective per management class, e.g. {"MCPROD": "6 h"}: the most data (as time written) a disaster may lose (PLN-1, PLN-2)' }),
     survivesLossOfOneCluster: z.array(z.string()).optional().meta({ description: 'management classes whose data must survive the loss of any one cluster' }),
     drTestLength: quantity('duration', 'length of a DR test', { positive: true }).optional(),
-    headroom: z.number().min(0).max(2).optional().meta({ description: 'plan for this much more daily data than configured, e.g. 0.2 for 20 % (default 0.2)' }),
+    headroom: z.number().min(0).max(2).optional().meta({ description: 'plan for this much more daily data than configured, e.g. 0.2 for 20 % (default 0.2)', default: 0.2, examples: [0.2] }),
     daysResident: z.number().min(0).optional().meta({ description: 'days a volume should stay in cache after it is written, for the cache plan' }),
   });
 

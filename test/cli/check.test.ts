@@ -3,8 +3,11 @@ import { tapegridInProcess } from './run.js';
 
 describe('tapegrid check: the main job in one go (issue 17 item 4)', () => {
   it('a safe grid: valid, no violation with the scope searched, every target met; exit 0', { timeout: 120_000 }, async () => {
-    const { code, stdout } = await tapegridInProcess(['check', 'examples/two-cluster-dr.yaml', '--runs', '10']);
+    const { code, stdout: printed } = await tapegridInProcess(['check', 'examples/two-cluster-dr.yaml', '--runs', '10']);
     expect(code).toBe(0);
+    // Every line fits 100 columns; long answers continue under the label column.
+    expect(printed.split('\n').filter((line) => line.length > 100)).toEqual([]);
+    const stdout = printed.replace(/\n {17}/g, ' ');
     expect(stdout).toMatch(/configuration +valid\n/);
     expect(stdout).toMatch(/safety +No violation: \d of 7 invariants proven within scope.*\(exhaustive search to depth \d+ over [\d,]+ states; 10 random runs, seed 1\)/);
     expect(stdout).toMatch(/sizing +Every target is met\./);

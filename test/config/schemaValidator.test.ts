@@ -77,6 +77,19 @@ describe('the schema helps while typing', () => {
     expect(properties.filter((entry) => typeof entry.schema.description !== 'string').map((entry) => entry.path)).toEqual([]);
   });
 
+  it('names the default of every field the loader defaults (config/defaults.ts), as editors show it', () => {
+    const byName = (name: string) => properties.filter((entry) => entry.path.endsWith(`.${name}`)).map((entry) => entry.schema.default);
+    expect(byName('virtualDevices')).toEqual([256]);
+    expect(byName('pathsPerCluster')).toEqual([2]);
+    expect(byName('gracePeriod')).toEqual(['20 min']);
+    expect(byName('retryPeriod')).toEqual(['5 min']);
+    expect(byName('insert')).toEqual(['FF00']);
+    expect(byName('removalThreshold')).toEqual(['4 TB']);
+    expect(byName('outOfCache')).toEqual(['1 TiB']);
+    expect(byName('efficiency')).toEqual([0.85]);
+    expect(byName('copyShare')).toEqual([1]);
+  });
+
   it('gives every quantity the pattern of its dimension and a realistic example that matches it', () => {
     const quantities = properties.filter((entry) => typeof entry.schema.pattern === 'string' && String(entry.schema.pattern).includes('[eE]'));
     expect(quantities.length).toBeGreaterThan(15);
