@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { Dimension, UnitParser } from './quantity.js';
 import { configDefaults } from './defaults.js';
+import { addFieldExamples } from './schemaExamples.js';
 import { dimensionExamples } from './quantity.js';
 import { linkCapacityPattern, quantityPattern } from './unitGrammar.js';
 
@@ -389,5 +390,6 @@ export type GridConfigFile = z.infer<typeof structuralSchema>;
 /** The JSON Schema of the configuration format, for editors. */
 export function configJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(structuralSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+  addFieldExamples(schema);
   return { ...schema, $id: 'https://tapegrid.invalid/schema/tapegrid.schema.json' };
 }

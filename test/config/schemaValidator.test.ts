@@ -77,6 +77,19 @@ describe('the schema helps while typing', () => {
     expect(properties.filter((entry) => typeof entry.schema.description !== 'string').map((entry) => entry.path)).toEqual([]);
   });
 
+  it('gives every field a realistic example (booleans and enums show their values), and every example passes the field\'s own schema', () => {
+    // Sections (objects with fields) show examples through their fields; a list of categories through its items.
+    const leaves = properties.filter(({ schema: field }) => field.type !== 'boolean' && field.enum === undefined && field.const === undefined && field.properties === undefined);
+    const hasExample = (field: Record<string, unknown>): boolean =>
+      Array.isArray(field.examples) || ((field.anyOf ?? []) as Record<string, unknown>[]).some((option) => Array.isArray(option.examples)) || Array.isArray((field.items as Record<string, unknown> | undefined)?.examples);
+    expect(leaves.filter(({ schema: field }) => !hasExample(field)).map((entry) => entry.path)).toEqual([]);
+    for (const { path, schema: field } of leaves) {
+      if (!Array.isArray(field.examples)) continue;
+      const check = ajv.compile({ ...field, $schema: undefined });
+      for (const example of field.examples as unknown[]) expect(check(example), `${path}: ${JSON.stringify(example)} ${JSON.stringify(check.errors?.[0])}`).toBe(true);
+    }
+  });
+
   it('names the default of every field the loader defaults (config/defaults.ts), as editors show it', () => {
     const byName = (name: string) => properties.filter((entry) => entry.path.endsWith(`.${name}`)).map((entry) => entry.schema.default);
     expect(byName('virtualDevices')).toEqual([256]);
