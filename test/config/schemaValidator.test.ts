@@ -85,7 +85,7 @@ describe('the schema helps while typing', () => {
     expect(leaves.filter(({ schema: field }) => !hasExample(field)).map((entry) => entry.path)).toEqual([]);
     for (const { path, schema: field } of leaves) {
       if (!Array.isArray(field.examples)) continue;
-      const check = ajv.compile({ ...field, $schema: undefined });
+      const check = ajv.compile(field);
       for (const example of field.examples as unknown[]) expect(check(example), `${path}: ${JSON.stringify(example)} ${JSON.stringify(check.errors?.[0])}`).toBe(true);
     }
   });
