@@ -6,7 +6,7 @@
 import { buildPlanInputs, buildVerifySetup, exhaustiveBoundsOf, loadCatalog, loadConfig as loadConfigFile, referenceCatalogPath, type ConfigProblem, type LoadedConfig, type RejectedConfig } from '../config/index.js';
 import { configError } from '../config/problems.js';
 import { buildPlan, type Plan } from '../planner/index.js';
-import { invariants as builtInInvariants, requirementInvariants, verify as verifySetup, type Invariant, type VerifyResult } from '../properties/index.js';
+import { verify as verifySetup, type Invariant, type VerifyResult } from '../properties/index.js';
 import { renderHtml } from '../reports/html.js';
 import { renderMarkdown } from '../reports/markdown.js';
 import type { ReportData } from '../reports/reportData.js';
@@ -60,7 +60,7 @@ export function verify(loaded: LoadedConfig, options: VerifyApiOptions = {}): Ve
     runs: options.runs ?? 100,
     seed: options.seed ?? 1,
     maxSteps: options.maxSteps ?? 40,
-    invariants: [...builtInInvariants, ...requirementInvariants(setup), ...(options.extraInvariants ?? [])],
+    ...(options.extraInvariants === undefined ? {} : { extraInvariants: options.extraInvariants }),
     ...(options.replay === undefined ? {} : { replay: options.replay }),
   });
 }

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { Dimension, UnitParser } from './quantity.js';
 import { configDefaults } from './defaults.js';
+import { invariantIdPattern } from '../properties/invariantIds.js';
 import { addFieldExamples } from './schemaExamples.js';
 import { dimensionExamples } from './quantity.js';
 import { linkCapacityPattern, quantityPattern } from './unitGrammar.js';
@@ -270,7 +271,7 @@ function buildSchema(units: UnitParser | null) {
 
   const requirementName = z
     .string()
-    .regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, { message: 'expected lower-case words joined by "-", such as "payroll-at-vault"' })
+    .regex(invariantIdPattern, { message: 'expected lower-case words joined by "-", such as "payroll-at-vault"' })
     .meta({ description: 'name of the requirement in verdicts, traces and replay strings', examples: ['payroll-at-vault'] });
   const requirement = z.discriminatedUnion('kind', [
     z.strictObject({

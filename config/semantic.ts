@@ -1,3 +1,4 @@
+import { builtInInvariantIds } from '../properties/invariantIds.js';
 import { configError, configWarning, didYouMean, type ConfigProblem } from './problems.js';
 import type { UnitParser } from './quantity.js';
 import type { GridConfigFile } from './schema.js';
@@ -370,7 +371,8 @@ export function semanticChecks(config: Salvaged, units: UnitParser, context: Con
     }
   }
   // Requirements: what they name must exist, and their names must not shadow a built-in invariant or each other.
-  const builtInIds = ['no-dual-ownership', 'no-write-takeover-of-live-cluster', 'write-protect-holds', 'run-copies-made', 'survives-loss-of-one-cluster', 'scratch-safety', 'dr-test-isolation'];
+  const builtInIds: readonly string[] = builtInInvariantIds;
+  const sites = [...new Set(clusters.map((cluster) => cluster.site))];
   const requirementNames = new Set<string>();
   (config.requirements ?? []).forEach((requirement, index) => {
     if (requirement === undefined || requirement === null) return;
@@ -380,7 +382,6 @@ export function semanticChecks(config: Salvaged, units: UnitParser, context: Con
     requirementNames.add(requirement.name);
     if (requirement.kind === 'copy-at-site') {
       checkClass(requirement.managementClass, ['requirements', index, 'managementClass']);
-      const sites = [...new Set(clusters.map((cluster) => cluster.site))];
       if (!sites.includes(requirement.site)) problems.push(configError('unknown-reference', ['requirements', index, 'site'], `site "${requirement.site}" has no cluster`, { expected: `one of ${sites.join(', ')}`, found: `"${requirement.site}"` }));
     } else {
       checkCluster(requirement.cluster, ['requirements', index, 'cluster']);

@@ -1,22 +1,15 @@
 import type { GridState, Observation } from '../model/index.js';
 import type { ResolvedAction } from './actions.js';
+import type { BuiltInInvariantId } from './invariantIds.js';
 import type { VerifySetup } from './setup.js';
+
+export type { BuiltInInvariantId } from './invariantIds.js';
 
 /**
  * Stable names of invariants: the built-in ones below, or the id of a requirement or an invariant
  * written in code (properties/requirements.ts).
  */
 export type InvariantId = BuiltInInvariantId | (string & Record<never, never>);
-
-/** Stable names of the built-in invariants `tapegrid verify` proves. */
-export type BuiltInInvariantId =
-  | 'no-dual-ownership'
-  | 'no-write-takeover-of-live-cluster'
-  | 'write-protect-holds'
-  | 'run-copies-made'
-  | 'survives-loss-of-one-cluster'
-  | 'scratch-safety'
-  | 'dr-test-isolation';
 
 /** What an invariant sees of one step. */
 export interface StepFacts {

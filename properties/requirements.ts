@@ -1,5 +1,6 @@
 import { writeCapableOwners, type ClusterId, type GridState, type VolumeState } from '../model/index.js';
 import { observed, type Invariant } from './invariant.js';
+import { invariantIdPattern } from './invariantIds.js';
 import { hostVolsers, type VerifySetup } from './setup.js';
 
 /**
@@ -88,11 +89,9 @@ export interface UserInvariant {
   readonly appliesTo?: (state: GridState, queries: GridQueries) => boolean;
 }
 
-const idPattern = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
-
 /** Turns an invariant written in code into one `verify` explores; throws on an id replay strings cannot carry. */
 export function defineInvariant(user: UserInvariant): Invariant {
-  if (!idPattern.test(user.id)) throw new Error(`invariant id "${user.id}" must be lower-case words joined by "-", such as "payroll-at-vault"`);
+  if (!invariantIdPattern.test(user.id)) throw new Error(`invariant id "${user.id}" must be lower-case words joined by "-", such as "payroll-at-vault"`);
   const appliesTo = user.appliesTo;
   return {
     id: user.id,

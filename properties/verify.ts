@@ -38,7 +38,10 @@ export interface VerifyOptions {
   readonly maxFailures?: number;
   /** Replay one counterexample as printed under a violation. */
   readonly replay?: string;
+  /** The invariants to check instead of the default set (the built-in ones and the setup's requirements). */
   readonly invariants?: readonly Invariant[];
+  /** Invariants written in code, checked beside the default set. */
+  readonly extraInvariants?: readonly Invariant[];
   readonly stepFunction?: StepFunction;
   /** Progress: exhaustive (states so far) or random (runs done of planned). */
   readonly onProgress?: (progress: VerifyProgress) => void;
@@ -129,7 +132,7 @@ function base(invariant: Invariant): VerdictBase {
 
 /** Verifies a setup: exhaustive search, then the random layer; one verdict per invariant. */
 export function verify(setup: VerifySetup, options: VerifyOptions): VerifyResult {
-  const selected = options.invariants ?? [...allInvariants, ...requirementInvariants(setup)];
+  const selected = options.invariants ?? [...allInvariants, ...requirementInvariants(setup), ...(options.extraInvariants ?? [])];
   const replay = options.replay === undefined ? null : parseReplay(options.replay, selected.map((invariant) => invariant.id));
   if (typeof replay === 'string') throw new Error(replay);
   if (replay !== null) return replayOne(setup, options, selected, replay);

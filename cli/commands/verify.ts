@@ -1,5 +1,6 @@
 import { buildVerifySetup, exhaustiveBoundsOf } from '../../config/index.js';
 import { loadConfigOrReport } from '../load.js';
+import { builtInInvariantIds, invariantIdPattern } from '../../properties/invariantIds.js';
 import { defaultExhaustiveBounds, invariants, parseReplay, verify, type VerifyResult } from '../../properties/index.js';
 import { renderVerify } from '../../reports/index.js';
 import { exitCodes, type CommandIO } from '../io.js';
@@ -90,9 +91,9 @@ export async function runVerify(file: string, options: VerifyCommandOptions, io:
   const problems = Object.values(values).filter((value): value is string => typeof value === 'string');
   // Requirement names come with the configuration: any well-formed id passes here and is checked after loading.
   const replayId = options.replay?.split(/[:/]/)[0] ?? '';
-  const builtInIds = invariants.map((invariant) => invariant.id);
+  const builtInIds: string[] = [...builtInInvariantIds];
   if (options.replay !== undefined) {
-    const parsed = parseReplay(options.replay, /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/.test(replayId) ? [...builtInIds, replayId] : builtInIds);
+    const parsed = parseReplay(options.replay, invariantIdPattern.test(replayId) ? [...builtInIds, replayId] : builtInIds);
     if (typeof parsed === 'string') problems.push(parsed);
     else if (parsed.kind === 'random' && options.seed === undefined) problems.push('--replay of a random run needs the --seed of the run that found the violation');
   }

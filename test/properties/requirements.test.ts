@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildVerifySetup, loadConfig, validateConfigText, type LoadedConfig } from '../../config/index.js';
-import { verify, type VerifySetup } from '../../properties/index.js';
+import { invariants, verify, type VerifySetup } from '../../properties/index.js';
+import { builtInInvariantIds } from '../../properties/invariantIds.js';
 import { readFileSync } from 'node:fs';
 
 /**
@@ -48,6 +49,10 @@ describe('requirements of the configuration', () => {
     const safe = buildVerifySetup(await load('drtest/two-cluster-links-broken.yaml'));
     const held = verify({ ...safe, requirements: [requirement] }, scope).verdicts.find((verdict) => verdict.id === 'dr-side-never-writes');
     expect(held?.status).toBe('proven-within-scope');
+  });
+
+  it('the id list validation reads without loading the invariants is the built-in set, in order', () => {
+    expect([...builtInInvariantIds]).toEqual(invariants.map((invariant) => invariant.id));
   });
 
   it('names what does not exist, and a name taken by a built-in invariant, at the field\'s path', async () => {
