@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildPlanInputs, buildVerifySetup, exhaustiveBoundsOf, type LoadedConfig } from '../config/index.js';
+import { buildPlanInputs, buildVerifySetup, configDataNotation, exhaustiveBoundsOf, type LoadedConfig } from '../config/index.js';
 import { packageRoot } from '../config/packageRoot.js';
 import type { GridDefinition, TakeoverMode } from '../model/index.js';
 import { buildPlan, type Catalog } from '../planner/index.js';
@@ -81,6 +81,6 @@ export function assembleReport(loaded: LoadedConfig, catalog: Catalog, options: 
     scenarios: scenarios.map((entry) => ({ id: entry.failure, rules: entry.failure.startsWith('Site') ? ['FS-8'] : ['FS-5'] })),
   });
   const runbooks = likelyFailures(loaded.definition).map((spec) => failureRunbook(loaded.definition, setup.runbook, planInputs, spec, setup.gdps));
-  const data = buildReportData({ toolVersion: options.toolVersion, configFile: options.configFile, definition: loaded.definition, warnings: loaded.warnings, verification, whatIfs: scenarios, runbooks, plan, traceability });
+  const data = buildReportData({ toolVersion: options.toolVersion, configFile: options.configFile, notation: configDataNotation(loaded.config), definition: loaded.definition, warnings: loaded.warnings, verification, whatIfs: scenarios, runbooks, plan, traceability });
   return data;
 }

@@ -9,6 +9,6 @@ export type { ConfigProblem, ConfigProblemCode } from './problems.js';
 export { loadUnitParser, type Dimension, type LinkCapacity, type Quantity, type UnitParser } from './quantity.js';
 export { buildVerifySetup, defaultVolumesPerHost, exhaustiveBoundsOf } from './verifySetup.js';
 export { loadCatalog, referenceCatalogPath } from './catalog.js';
-export { buildPlanInputs, hourlyShare } from './planInputs.js';
+export { buildPlanInputs, configDataNotation, hourlyShare } from './planInputs.js';
 export { starterConfig, type StarterAnswers } from './starter.js';
 export { buildTapeLibraries } from './libraries.js';

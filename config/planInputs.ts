@@ -1,4 +1,4 @@
-import type { Catalog, PlanInputs } from '../planner/index.js';
+import { dataNotationOf, type Catalog, type DataNotation, type PlanInputs } from '../planner/index.js';
 import { mustParse as required, type UnitParser } from './quantity.js';
 import type { GridConfigFile } from './schema.js';
 import { configDefaults } from './definition.js';
@@ -19,6 +19,19 @@ export function hourlyShare(peakHourShare: number | undefined, profile: readonly
 /** Headroom when the configuration states none: plan for 20 % more data than configured (PLANNING.md's "at risk" margin). */
 export const defaultHeadroom = 0.2;
 
+/** Every text of a configuration, so the plan prints data in the notation the configuration wrote (issue 18 item 4). */
+function textsOf(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(textsOf);
+  if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(textsOf);
+  return [];
+}
+
+/** Decimal or binary: the notation of the configuration's data quantities (`dataNotationOf`). */
+export function configDataNotation(config: GridConfigFile): DataNotation {
+  return dataNotationOf(textsOf(config));
+}
+
 /** The planner's inputs from a validated configuration and a catalog. */
 export function buildPlanInputs(config: GridConfigFile, units: UnitParser, catalog: Catalog): PlanInputs {
   const seconds = (text: string): number => required(units.quantity(text, 'duration')).value;
@@ -27,6 +40,7 @@ export function buildPlanInputs(config: GridConfigFile, units: UnitParser, catal
   const drTestLength = config.drTest?.length ?? config.targets?.drTestLength;
   return {
     grid: config.grid.name,
+    notation: configDataNotation(config),
     clusters: [...config.clusters]
       .sort((a, b) => a.id - b.id)
       .map((cluster) => ({

@@ -1,4 +1,5 @@
-import { formatBytes, formatSeconds, verdictAtLeast, type Figure } from './figure.js';
+import { verdictAtLeast, type Figure } from './figure.js';
+import { formatBytes, formatSeconds } from './quantityFormat.js';
 import type { PlanInputs } from './inputs.js';
 import type { DirectionAnalysis } from './wan.js';
 

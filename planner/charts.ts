@@ -2,7 +2,7 @@ import { bindingName, analyseDirection, directionVerdicts, linkBetween, volumeSi
 import { brokenDirections, occupiedAtBreak } from './outage.js';
 import type { PlanInputs } from './inputs.js';
 import { allTraffic } from './traffic.js';
-import { formatBitRate, formatBytes, formatSeconds } from './figure.js';
+import { formatBitRate, formatBytes, formatSeconds } from './quantityFormat.js';
 
 /**
  * The data of a plan's charts (PLN-2, CCP-2, CCP-7, TVC-5, FS-8): numbers in base units with the

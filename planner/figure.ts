@@ -54,34 +54,3 @@ export function worstVerdict(verdicts: readonly Verdict[]): Verdict {
   if (verdicts.includes('at-risk')) return 'at-risk';
   return verdicts.includes('meets') ? 'meets' : 'info';
 }
-
-/** Human units for bytes (decimal: TB = 10^12 B, as PLANNING.md prints). */
-export function formatBytes(bytes: number): string {
-  if (!Number.isFinite(bytes)) return 'unbounded';
-  const units: [number, string][] = [
-    [1e15, 'PB'],
-    [1e12, 'TB'],
-    [1e9, 'GB'],
-    [1e6, 'MB'],
-  ];
-  for (const [size, name] of units) if (Math.abs(bytes) >= size) return `${(bytes / size).toFixed(bytes / size >= 100 ? 0 : 2)} ${name}`;
-  return `${bytes.toFixed(0)} B`;
-}
-
-/** Human units for durations. */
-export function formatSeconds(seconds: number): string {
-  if (!Number.isFinite(seconds)) return 'never';
-  if (seconds >= 2 * 86400) return `${(seconds / 86400).toFixed(1)} d`;
-  if (seconds >= 3600) return `${(seconds / 3600).toFixed(2)} h`;
-  if (seconds >= 60) return `${(seconds / 60).toFixed(1)} min`;
-  if (seconds > 0 && seconds < 1) return `${(seconds * 1000).toFixed(seconds < 0.01 ? 2 : 1)} ms`;
-  return `${seconds.toFixed(seconds < 10 ? 2 : 0)} s`;
-}
-
-/** Human units for rates in bits per second (links are sold in bits). */
-export function formatBitRate(bytesPerSecond: number): string {
-  const bits = bytesPerSecond * 8;
-  if (bits >= 1e9) return `${(bits / 1e9).toFixed(2)} Gb/s`;
-  if (bits >= 1e6) return `${(bits / 1e6).toFixed(1)} Mb/s`;
-  return `${(bits / 1e3).toFixed(1)} kb/s`;
-}

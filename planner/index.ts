@@ -3,7 +3,8 @@
  * cheapest catalog configuration that meets every target (PLN-1..5, CCP-7/8, TVC-3..5, CAT-2/4, CE-6).
  */
 export type { CacheOption, Catalog, Cited, DriveOption, LinkOption, PlanClass, PlanCluster, PlanInputs, PlanLink, PlanTargets, PlanWorkload } from './inputs.js';
-export { formatBitRate, formatBytes, formatSeconds, riskMargin, verdictAtLeast, verdictAtMost, worstVerdict, type Figure, type FigureInput, type Verdict } from './figure.js';
+export { riskMargin, verdictAtLeast, verdictAtMost, worstVerdict, type Figure, type FigureInput, type Verdict } from './figure.js';
+export { dataNotationOf, formatBitRate, formatByteRate, formatBytes, formatMinutes, formatQuantity, formatSeconds, unitLadder, type DataNotation, type QuantityKind, type UnitStep } from './quantityFormat.js';
 export { linkCapacity, roundTripSeconds, type CapacityTerm, type LinkCapacityResult } from './capacity.js';
 export { allTraffic, trafficOf, type DirectedTraffic } from './traffic.js';
 export { fluidQueue, type FluidResult } from './fluidQueue.js';

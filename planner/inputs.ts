@@ -1,3 +1,4 @@
+import type { DataNotation } from './quantityFormat.js';
 import type { ClusterId, CopyPoint } from '../model/index.js';
 import type { HistoryUse } from './history.js';
 
@@ -142,6 +143,8 @@ export interface PlanClass {
 /** Everything a plan needs. */
 export interface PlanInputs {
   readonly grid: string;
+  /** Decimal or binary data units, as the configuration wrote its sizes (decimal when absent or mixed). */
+  readonly notation?: DataNotation;
   readonly clusters: readonly PlanCluster[];
   readonly links: readonly PlanLink[];
   readonly workloads: readonly PlanWorkload[];

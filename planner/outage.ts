@@ -1,5 +1,6 @@
 import type { ClusterId } from '../model/index.js';
-import { formatBytes, formatSeconds, verdictAtLeast, type Figure } from './figure.js';
+import { verdictAtLeast, type Figure } from './figure.js';
+import { formatBytes, formatSeconds } from './quantityFormat.js';
 import type { PlanCluster, PlanInputs } from './inputs.js';
 import type { DirectionAnalysis } from './wan.js';
 

@@ -1,5 +1,6 @@
 import { cacheFigures } from './cache.js';
-import { formatSeconds, worstVerdict, type Figure, type Verdict } from './figure.js';
+import { worstVerdict, type Figure, type Verdict } from './figure.js';
+import { formatSeconds, type DataNotation } from './quantityFormat.js';
 import type { PlanInputs } from './inputs.js';
 import { outageFigures } from './outage.js';
 import { scratchFigures } from './scratch.js';
@@ -14,6 +15,8 @@ import type { HistoryUse } from './history.js';
 /** A plan: every figure by section, chart data, the purchase recommendation and the defaults used. */
 export interface Plan {
   readonly grid: string;
+  /** The data notation every figure of the plan is printed in. */
+  readonly notation: DataNotation;
   readonly sections: readonly { readonly id: 'wan' | 'outage' | 'cache' | 'scratch'; readonly title: string; readonly figures: readonly Figure[] }[];
   readonly charts: readonly ChartData[];
   readonly recommendation: SearchResult;
@@ -64,5 +67,5 @@ export function buildPlan(inputs: PlanInputs): Plan {
   const growth = growthOutlook(inputs);
   // A target growth breaks within the horizon fails the plan: "met today" is not what was asked.
   const verdict = worstVerdict([...sections.flatMap((section) => section.figures.map((figure) => figure.verdict)), ...(growth?.firstFailure == null ? [] : ['fails' as const])]);
-  return { grid: inputs.grid, sections, charts, recommendation, verdict, assumptions, growth, links: linkSummaries(inputs, directions, growth), sensitivity: sensitivities(inputs), history: inputs.history ?? null };
+  return { grid: inputs.grid, notation: inputs.notation ?? 'decimal', sections, charts, recommendation, verdict, assumptions, growth, links: linkSummaries(inputs, directions, growth), sensitivity: sensitivities(inputs), history: inputs.history ?? null };
 }

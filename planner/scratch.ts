@@ -1,4 +1,5 @@
-import { formatBytes, formatSeconds, verdictAtMost, type Figure } from './figure.js';
+import { verdictAtMost, type Figure } from './figure.js';
+import { formatBytes, formatSeconds } from './quantityFormat.js';
 import type { PlanInputs } from './inputs.js';
 import { dailyInflow } from './cache.js';
 import type { DirectionAnalysis } from './wan.js';

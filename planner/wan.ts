@@ -1,6 +1,7 @@
 import type { ClusterId } from '../model/index.js';
 import { linkCapacity, type LinkCapacityResult } from './capacity.js';
-import { formatBitRate, formatBytes, formatSeconds, verdictAtMost, type Figure, type FigureInput, type Verdict } from './figure.js';
+import { verdictAtMost, type Figure, type FigureInput, type Verdict } from './figure.js';
+import { formatBitRate, formatBytes, formatSeconds } from './quantityFormat.js';
 import { fluidQueue, type FluidResult } from './fluidQueue.js';
 import type { Catalog, PlanInputs, PlanLink } from './inputs.js';
 import { allTraffic, type DirectedTraffic } from './traffic.js';

@@ -3,6 +3,8 @@ import { configDefaults } from '../config/definition.js';
 import type { ClusterId, GridDefinition } from '../model/index.js';
 import type { Style } from './style.js';
 import { renderTable } from './table.js';
+// Straight from the formatter module: validate and verify must not load the planner.
+import { formatMinutes } from '../planner/quantityFormat.js';
 
 /** Letters of the copy points with their seed names, for the legend. */
 const pointNames: Readonly<Record<string, string>> = { R: 'rewind-unload', S: 'synchronous', D: 'deferred', N: 'no copy' };
@@ -122,11 +124,4 @@ export function renderGridSummary(file: string, config: GridConfigFile, definiti
     out.push(`  ${rule.mode === 'write' ? 'write (WOT)' : 'read (ROT)'} at ${where} for ${of}, ${when}${rule.duringDrTest === true ? ', also during DR tests' : ''}`);
   }
   return out.join('\n');
-}
-
-/** "20 min", "24 h", "3 d" for a number of minutes. */
-export function formatMinutes(minutes: number): string {
-  if (minutes >= 1440 && minutes % 1440 === 0) return `${minutes / 1440} d`;
-  if (minutes >= 60 && minutes % 60 === 0) return `${minutes / 60} h`;
-  return `${Number(minutes.toFixed(2))} min`;
 }

@@ -1,8 +1,9 @@
 import { gridStateNames } from '../model/index.js';
 import { safetySummary, traceabilityLegend, verdictEvidence, verdictLabel } from './verdictWords.js';
-import { formatBitRate, formatBytes, formatSeconds, type Figure } from '../planner/index.js';
+import { formatBytes, formatSeconds, type Figure } from '../planner/index.js';
 import type { ReportData } from './reportData.js';
-import { escapeHtml as e, gridDiagram, lineChart, policyMatrix } from './svg.js';
+import { escapeHtml as e, gridDiagram, policyMatrix } from './svg.js';
+import { lineChart } from './chart.js';
 import { dataLostSentence } from './scenario.js';
 
 const style = `
@@ -46,6 +47,7 @@ function figureRows(figures: readonly Figure[]): string {
 export function renderHtml(report: ReportData, generatedAt: string): string {
   const grid = report.grid;
   const ids = grid.clusters.map((cluster) => cluster.id);
+  const notation = report.notation;
   const out: string[] = [];
   out.push('<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">');
   out.push(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`);
@@ -60,8 +62,8 @@ export function renderHtml(report: ReportData, generatedAt: string): string {
   out.push(`<div class="card">Traceability<strong>${report.traceability.length - report.summary.notCovered.length} of ${report.traceability.length} rules covered</strong>${report.summary.notCovered.length === 0 ? 'no gaps' : `not covered: ${e(report.summary.notCovered.join(', '))}`}</div>`);
   out.push('</div></section>');
 
-  out.push('<section id="grid"><h2>Grid</h2>', gridDiagram(grid), policyMatrix(grid));
-  out.push(table(['cluster', 'name', 'site', 'kind', 'cache', 'devices'], grid.clusters.map((cluster) => [`C${cluster.id}`, cluster.name, cluster.site, cluster.kind, formatBytes(cluster.cacheMB * 1e6), String(cluster.virtualDevices)])));
+  out.push('<section id="grid"><h2>Grid</h2>', gridDiagram(grid, notation), policyMatrix(grid));
+  out.push(table(['cluster', 'name', 'site', 'kind', 'cache', 'devices'], grid.clusters.map((cluster) => [`C${cluster.id}`, cluster.name, cluster.site, cluster.kind, formatBytes(cluster.cacheMB * 1e6, notation), String(cluster.virtualDevices)])));
   out.push('</section>');
 
   out.push('<section id="safety"><h2>Safety verdicts</h2>');
@@ -108,25 +110,23 @@ export function renderHtml(report: ReportData, generatedAt: string): string {
         out.push(
           lineChart({
             title: chart.title,
-            xLabel: 'hour of the day (UTC)',
-            yLabel: 'deferred backlog (bytes, decimal)',
+            x: { title: 'hour of the day, UTC', quantity: 'hour-of-day' },
+            y: { title: 'deferred backlog', quantity: 'data' },
             series: [{ name: chart.direction, points: chart.hourlyBytes.map((bytes, hour) => [hour, bytes] as const) }],
             ...(chart.limit === null ? {} : { target: { y: chart.limit.bytes, label: chart.limit.label } }),
-            formatX: (x) => `${x.toFixed(0)} h`,
-            formatY: (y) => formatBytes(y),
+            notation,
           }),
-          `<p class="muted">${e(chart.binding)}${chart.growthBytesPerDay === null ? '' : `; the backlog never drains: it grows ${e(formatBytes(chart.growthBytesPerDay))} a day (its first day is drawn)`}</p>`,
+          `<p class="muted">${e(chart.binding)}${chart.growthBytesPerDay === null ? '' : `; the backlog never drains: it grows ${e(formatBytes(chart.growthBytesPerDay, notation))} a day (its first day is drawn)`}</p>`,
         );
       } else if (chart.kind === 'rpo-against-bandwidth') {
         out.push(
           lineChart({
             title: chart.title,
-            xLabel: 'usable copy capacity (bit/s)',
-            yLabel: 'RPO of the largest volume (time)',
+            x: { title: 'usable copy capacity', quantity: 'bit-rate' },
+            y: { title: 'RPO of the largest volume', quantity: 'duration' },
             series: [{ name: chart.direction, points: chart.points.map((point) => [point.capacityBytesPerSecond, point.rpoSeconds] as const) }],
             ...(chart.targetSeconds === null ? {} : { target: { y: chart.targetSeconds, label: `target ${formatSeconds(chart.targetSeconds)}` } }),
-            formatX: (x) => formatBitRate(x),
-            formatY: (y) => formatSeconds(y),
+            notation,
           }),
         );
       }
@@ -138,12 +138,11 @@ export function renderHtml(report: ReportData, generatedAt: string): string {
       out.push(
         lineChart({
           title: chart.title,
-          xLabel: `hours since the links broke (they return at ${chart.breakHours} h)`,
-          yLabel: 'uncopied data (bytes, decimal)',
+          x: { title: `hours since the links broke; they return at hour ${chart.breakHours}`, quantity: 'hours', scale: 'linear' },
+          y: { title: 'uncopied data', quantity: 'data' },
           series: [{ name: chart.direction, points: chart.hourlyBytes.map((bytes, hour) => [hour, bytes] as const) }],
           ...(chart.limit === null ? {} : { target: { y: chart.limit.bytes, label: chart.limit.label } }),
-          formatX: (x) => `${x.toFixed(0)} h`,
-          formatY: (y) => formatBytes(y),
+          notation,
         }),
         `<p class="muted">${e(chart.binding)}</p>`,
       );
@@ -153,7 +152,7 @@ export function renderHtml(report: ReportData, generatedAt: string): string {
     for (const chart of plan.charts) {
       if (chart.kind === 'cache-fill-after-site-loss') {
         const limit = Math.max(...chart.series.map((series) => series.capacityBytes));
-        out.push(lineChart({ title: chart.title, xLabel: 'days after the loss', yLabel: 'cache used', series: chart.series.map((series) => ({ name: series.name, points: series.usedBytesByDay.map((bytes, day) => [day, bytes] as const) })), target: { y: limit, label: 'out of cache' }, formatX: (x) => `${x.toFixed(0)} d`, formatY: (y) => formatBytes(y) }));
+        out.push(lineChart({ title: chart.title, x: { title: 'days after the loss', quantity: 'days', scale: 'linear' }, y: { title: 'cache used', quantity: 'data' }, series: chart.series.map((series) => ({ name: series.name, points: series.usedBytesByDay.map((bytes, day) => [day, bytes] as const) })), target: { y: limit, label: 'out of cache' }, notation }));
       }
     }
     out.push('</section>');

@@ -3,7 +3,7 @@
  * Results arrive as plain data; nothing here computes them.
  */
 export { formatPath, renderProblems } from './problems.js';
-export { renderGridSummary, formatMinutes } from './gridSummary.js';
+export { renderGridSummary } from './gridSummary.js';
 export { renderTable, visibleWidth } from './table.js';
 export { createStyle, type Style } from './style.js';
 export { describeStep, renderTrace } from './trace.js';

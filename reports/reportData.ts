@@ -1,7 +1,7 @@
 import type { ConfigProblem } from '../config/index.js';
 import type { TraceabilityRow } from '../traceability/index.js';
 import type { GridDefinition } from '../model/index.js';
-import type { Plan } from '../planner/index.js';
+import type { DataNotation, Plan } from '../planner/index.js';
 import type { VerifyResult } from '../properties/index.js';
 import type { Runbook, ScenarioResult } from '../scenarios/index.js';
 import { renderTrace } from './trace.js';
@@ -23,6 +23,8 @@ export interface ReportData {
   readonly version: typeof reportFormatVersion;
   readonly tool: { readonly name: 'tapegrid'; readonly version: string };
   readonly configFile: string;
+  /** Decimal or binary data units, as the configuration wrote them; every size in the report uses it. */
+  readonly notation: DataNotation;
   readonly grid: GridDefinition;
   readonly warnings: readonly ConfigProblem[];
   readonly verification: VerifyResult;
@@ -47,6 +49,7 @@ export interface ReportData {
 export function buildReportData(input: {
   readonly toolVersion: string;
   readonly configFile: string;
+  readonly notation: DataNotation;
   readonly definition: GridDefinition;
   readonly warnings: readonly ConfigProblem[];
   readonly verification: VerifyResult;
@@ -66,6 +69,7 @@ export function buildReportData(input: {
     version: reportFormatVersion,
     tool: { name: 'tapegrid', version: input.toolVersion },
     configFile: input.configFile,
+    notation: input.notation,
     grid: input.definition,
     warnings: input.warnings,
     verification: input.verification,

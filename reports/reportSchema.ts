@@ -10,6 +10,7 @@ export function reportJsonSchema(): Record<string, unknown> {
       version: z.literal(reportFormatVersion).meta({ description: 'report format version; changes when fields change meaning' }),
       tool: z.object({ name: z.literal('tapegrid'), version: z.string() }),
       configFile: z.string(),
+      notation: z.enum(['decimal', 'binary']).meta({ description: 'data units of every formatted size: decimal (TB = 10^12 B) or binary (TiB = 2^40 B), as the configuration wrote its sizes; exact numbers stay in base units (bytes, seconds)' }),
       grid: z.record(z.string(), z.unknown()).meta({ description: 'the grid definition the model ran on (clusters, links, hosts, classes, categories, options)' }),
       warnings: z.array(z.object({ severity: z.enum(['error', 'warning']), code: z.string(), path: z.array(z.union([z.string(), z.number()])), message: z.string() })),
       verification: z.object({
@@ -37,6 +38,7 @@ export function reportJsonSchema(): Record<string, unknown> {
       plan: z.union([
         z.object({
           grid: z.string(),
+          notation: z.enum(['decimal', 'binary']),
           sections: z.array(z.object({ id: z.string(), title: z.string(), figures: z.array(z.object({ id: z.string(), title: z.string(), value: z.union([z.number(), z.string()]), unit: z.string(), display: z.string(), formula: z.string(), verdict, rules: z.array(z.string()) })) })),
           charts: z.array(z.record(z.string(), z.unknown())),
           recommendation: z.record(z.string(), z.unknown()),

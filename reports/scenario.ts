@@ -2,7 +2,8 @@ import { gridStateNames, type GridStateCode } from '../model/index.js';
 import type { Effect, Scenario, ScenarioResult } from '../scenarios/index.js';
 import type { Style } from './style.js';
 import { renderTable } from './table.js';
-import { formatMinutes } from './gridSummary.js';
+// Straight from the formatter module: validate and verify must not load the planner.
+import { formatMinutes } from '../planner/quantityFormat.js';
 
 function states(codes: readonly GridStateCode[]): string {
   return codes.length === 0 ? 'none' : codes.map((code) => `${code} ${gridStateNames[code]}`).join(', ');

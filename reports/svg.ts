@@ -1,64 +1,24 @@
 import type { GridDefinition } from '../model/index.js';
+import { formatByteRate, formatBytes, type DataNotation } from '../planner/index.js';
 
 /** Escapes text for HTML and SVG (element content and attribute values). */
 export function escapeHtml(value: string | number): string {
   return String(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-const palette = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf', '#8c564b', '#e377c2'];
+interface Box {
+  readonly left: number;
+  readonly right: number;
+  readonly top: number;
+  readonly bottom: number;
+}
 
-/** A line chart as inline SVG: series of (x, y) points, optional horizontal target line. */
-export function lineChart(options: {
-  readonly title: string;
-  readonly xLabel: string;
-  readonly yLabel: string;
-  readonly series: readonly { readonly name: string; readonly points: readonly (readonly [number, number])[] }[];
-  readonly target?: { readonly y: number; readonly label: string };
-  readonly formatX: (x: number) => string;
-  readonly formatY: (y: number) => string;
-}): string {
-  const width = 640;
-  const height = 300;
-  const left = 80;
-  const right = 20;
-  const top = 30;
-  const bottom = 50;
-  const finite = options.series.flatMap((series) => series.points).filter(([, y]) => Number.isFinite(y));
-  const xs = finite.map(([x]) => x);
-  const ys = [...finite.map(([, y]) => y), ...(options.target === undefined ? [] : [options.target.y])];
-  const minX = Math.min(...xs, 0);
-  const maxX = Math.max(...xs, 1);
-  const maxY = Math.max(...ys, 1e-9) * 1.1;
-  const sx = (x: number): number => left + ((x - minX) / (maxX - minX || 1)) * (width - left - right);
-  const sy = (y: number): number => top + (1 - Math.min(y, maxY) / maxY) * (height - top - bottom);
-  const parts: string[] = [];
-  parts.push(`<svg class="chart" role="img" aria-label="${escapeHtml(options.title)}" viewBox="0 0 ${width} ${height}" xmlns="http://www.w3.org/2000/svg">`);
-  parts.push(`<title>${escapeHtml(options.title)}</title>`);
-  parts.push(`<rect x="${left}" y="${top}" width="${width - left - right}" height="${height - top - bottom}" fill="#fafafa" stroke="#ccc"/>`);
-  for (let tick = 0; tick <= 4; tick += 1) {
-    const y = (maxY * tick) / 4;
-    parts.push(`<line x1="${left}" x2="${width - right}" y1="${sy(y).toFixed(1)}" y2="${sy(y).toFixed(1)}" stroke="#e5e5e5"/><text x="${left - 6}" y="${(sy(y) + 4).toFixed(1)}" font-size="10" text-anchor="end">${escapeHtml(options.formatY(y))}</text>`);
-    const x = minX + ((maxX - minX) * tick) / 4;
-    // The last tick sits on the right edge: anchored at its end it cannot be cut off by the drawing's edge.
-    parts.push(`<text x="${sx(x).toFixed(1)}" y="${height - bottom + 16}" font-size="10" text-anchor="${tick === 4 ? 'end' : 'middle'}">${escapeHtml(options.formatX(x))}</text>`);
-  }
-  parts.push(`<text x="${(left + width - right) / 2}" y="${height - 8}" font-size="11" text-anchor="middle">${escapeHtml(options.xLabel)}</text>`);
-  parts.push(`<text x="14" y="${(top + height - bottom) / 2}" font-size="11" text-anchor="middle" transform="rotate(-90 14 ${(top + height - bottom) / 2})">${escapeHtml(options.yLabel)}</text>`);
-  if (options.target !== undefined) {
-    parts.push(`<line class="target" x1="${left}" x2="${width - right}" y1="${sy(options.target.y).toFixed(1)}" y2="${sy(options.target.y).toFixed(1)}" stroke="#d62728" stroke-dasharray="6 4"/><text x="${width - right - 4}" y="${(sy(options.target.y) - 4).toFixed(1)}" font-size="10" text-anchor="end" fill="#d62728">${escapeHtml(options.target.label)}</text>`);
-  }
-  options.series.forEach((series, index) => {
-    const colour = palette[index % palette.length] ?? '#333';
-    const points = series.points.map(([x, y]) => `${sx(x).toFixed(1)},${sy(Number.isFinite(y) ? y : maxY).toFixed(1)}`).join(' ');
-    parts.push(`<polyline class="series" fill="none" stroke="${colour}" stroke-width="2" points="${points}"/>`);
-    parts.push(`<text x="${left + 8}" y="${top + 14 + index * 14}" font-size="11" fill="${colour}">${escapeHtml(series.name)}</text>`);
-  });
-  parts.push('</svg>');
-  return parts.join('');
+function intersects(a: Box, b: Box): boolean {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 }
 
 /** The grid as a drawing: sites as columns, clusters as boxes, links as lines with their capacity. */
-export function gridDiagram(definition: GridDefinition): string {
+export function gridDiagram(definition: GridDefinition, notation: DataNotation = 'decimal'): string {
   const sites = [...new Set(definition.clusters.map((cluster) => cluster.site))];
   const columnWidth = 220;
   const width = Math.max(320, sites.length * columnWidth + 40);
@@ -74,6 +34,11 @@ export function gridDiagram(definition: GridDefinition): string {
   sites.forEach((site, column) => {
     parts.push(`<rect x="${25 + column * columnWidth}" y="20" width="${columnWidth - 30}" height="${height - 30}" rx="8" fill="#f3f6fa" stroke="#c8d3e0"/><text x="${25 + column * columnWidth + 10}" y="38" font-size="12" font-weight="bold">${escapeHtml(site)}</text>`);
   });
+  // Link labels are placed where they clear every cluster box and every label already placed: first
+  // along their own line, then above or below it; only when nothing is clear do they sit on a box (with a
+  // white halo). Widths are estimated from a 10 px font, generously, since the page's font is unknown.
+  const boxes: Box[] = [...position.values()].map((at) => ({ left: at.x, right: at.x + 160, top: at.y, bottom: at.y + 50 }));
+  const placed: Box[] = [];
   const labels: string[] = [];
   for (const link of definition.links) {
     const a = position.get(link.between[0]);
@@ -84,14 +49,21 @@ export function gridDiagram(definition: GridDefinition): string {
     const x2 = b.x + 80;
     const y2 = b.y + 25;
     parts.push(`<line class="link" x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}" stroke="#7a8ca5" stroke-width="${Math.min(6, 1 + link.count)}"/>`);
-    // Labels go on top of the boxes, with a white halo, so that a short link's label stays readable.
-    labels.push(`<text x="${(x1 + x2) / 2}" y="${(y1 + y2) / 2 - 4}" font-size="10" text-anchor="middle" fill="#44546a" stroke="#fff" stroke-width="3" paint-order="stroke">${link.count} x, ${(link.copyRateMBPerMinute / 60).toFixed(0)} MB/s</text>`);
+    const text = `${link.count} link${link.count === 1 ? '' : 's'}, ${formatByteRate((link.copyRateMBPerMinute * 1e6) / 60)}`;
+    const labelWidth = text.length * 6.4 + 6;
+    const candidates = [0.5, 0.38, 0.62, 0.28, 0.72].flatMap((t) => [0, -14, 14, -28, 28].map((shift) => ({ x: x1 + (x2 - x1) * t, y: y1 + (y2 - y1) * t + shift })));
+    const boxAt = (at: { x: number; y: number }): Box => ({ left: at.x - labelWidth / 2, right: at.x + labelWidth / 2, top: at.y - 11, bottom: at.y + 3 });
+    const inside = (box: Box): boolean => box.left >= 0 && box.right <= width && box.top >= 0 && box.bottom <= height;
+    const clear = (box: Box, avoid: readonly Box[]): boolean => inside(box) && avoid.every((other) => !intersects(box, other));
+    const spot = candidates.find((at) => clear(boxAt(at), [...placed, ...boxes])) ?? candidates.find((at) => clear(boxAt(at), placed)) ?? candidates[0] ?? { x: (x1 + x2) / 2, y: (y1 + y2) / 2 };
+    placed.push(boxAt(spot));
+    labels.push(`<text class="link-label" x="${spot.x.toFixed(1)}" y="${spot.y.toFixed(1)}" font-size="10" text-anchor="middle" fill="#44546a" stroke="#fff" stroke-width="3" paint-order="stroke">${escapeHtml(text)}</text>`);
   }
   for (const cluster of definition.clusters) {
     const at = position.get(cluster.id);
     if (at === undefined) continue;
     parts.push(
-      `<g class="cluster"><rect x="${at.x}" y="${at.y}" width="160" height="50" rx="6" fill="${cluster.kind === 'disk-only' ? '#e8f4e8' : '#fff4e0'}" stroke="#555"/><text x="${at.x + 80}" y="${at.y + 20}" font-size="12" text-anchor="middle" font-weight="bold">C${cluster.id} ${escapeHtml(cluster.name)}</text><text x="${at.x + 80}" y="${at.y + 38}" font-size="10" text-anchor="middle">${escapeHtml(cluster.kind)}, ${(cluster.cacheMB / 1e6).toFixed(0)} TB</text></g>`,
+      `<g class="cluster"><rect x="${at.x}" y="${at.y}" width="160" height="50" rx="6" fill="${cluster.kind === 'disk-only' ? '#e8f4e8' : '#fff4e0'}" stroke="#555"/><text x="${at.x + 80}" y="${at.y + 20}" font-size="12" text-anchor="middle" font-weight="bold">C${cluster.id} ${escapeHtml(cluster.name)}</text><text x="${at.x + 80}" y="${at.y + 38}" font-size="10" text-anchor="middle">${escapeHtml(cluster.kind)}, ${escapeHtml(formatBytes(cluster.cacheMB * 1e6, notation))}</text></g>`,
     );
   }
   parts.push(...labels, '</svg>');

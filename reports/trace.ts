@@ -1,6 +1,7 @@
 import type { GridDefinition, GridEvent, Observation } from '../model/index.js';
 import type { RunOutcome, TraceStep } from '../properties/index.js';
-import { formatMinutes } from './gridSummary.js';
+// Straight from the formatter module: validate and verify must not load the planner.
+import { formatMinutes } from '../planner/quantityFormat.js';
 
 /**
  * Counterexample traces as numbered steps a storage administrator can read:

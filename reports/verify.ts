@@ -1,6 +1,7 @@
 import type { GridDefinition } from '../model/index.js';
 import type { VerifyResult } from '../properties/index.js';
-import { formatMinutes } from './gridSummary.js';
+// Straight from the formatter module: validate and verify must not load the planner.
+import { formatMinutes } from '../planner/quantityFormat.js';
 import type { Style } from './style.js';
 import { renderTrace } from './trace.js';
 import { randomSentence, scopeSentence, verdictLabel } from './verdictWords.js';

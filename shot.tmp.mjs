@@ -1,0 +1,10 @@
+import { chromium } from 'playwright-core';
+import chromiumPkg from '@sparticuz/chromium';
+const browser = await chromium.launch({ executablePath: await chromiumPkg.executablePath(), args: ['--headless','--no-sandbox','--disable-gpu', ...chromiumPkg.args] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+await page.goto('file:///tmp/rep/' + process.argv[2] + '/report.html');
+const charts = page.locator(process.argv[3] ?? 'svg');
+const n = await charts.count();
+for (let i = 0; i < n; i++) await charts.nth(i).screenshot({ path: `/tmp/svg-${i}.png` });
+console.log(n);
+await browser.close();
