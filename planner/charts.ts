@@ -79,7 +79,7 @@ function rpoLimit(inputs: PlanInputs, direction: DirectionAnalysis): ChartLimit 
   const queueing = tightest.target - direction.volumeTransfer.largestSeconds;
   if (!(queueing > 0)) return { bytes: 0, label: `RPO ${formatSeconds(tightest.target)} of ${tightest.managementClass}: exceeded by one volume's transfer` };
   const bytes = queueing * direction.capacity.bytesPerSecond;
-  return { bytes, label: `RPO ${formatSeconds(tightest.target)} of ${tightest.managementClass} reached at ${formatBytes(bytes)}` };
+  return { bytes, label: `RPO ${formatSeconds(tightest.target)} of ${tightest.managementClass} reached at ${formatBytes(bytes, inputs.notation)}` };
 }
 
 /**
@@ -131,7 +131,7 @@ export function planCharts(inputs: PlanInputs, directions: readonly DirectionAna
         direction: name,
         hourlyBytes: breakCurve(direction, profile, breakHours),
         breakHours,
-        limit: room === null ? null : { bytes: Math.max(0, room), label: `room in C${direction.from}'s cache ${formatBytes(Math.max(0, room))}` },
+        limit: room === null ? null : { bytes: Math.max(0, room), label: `room in C${direction.from}'s cache ${formatBytes(Math.max(0, room), inputs.notation)}` },
         binding: bindingOf(direction),
       });
     }

@@ -1,6 +1,6 @@
 import type { Figure } from './figure.js';
 import type { PlanInputs } from './inputs.js';
-import { judgedFigures } from './search.js';
+import { grown, judgedFigures } from './search.js';
 
 /**
  * Growth over the planning horizon (PLN-4, PLANNING.md "Growth"): host data grows by a yearly rate;
@@ -16,12 +16,6 @@ export interface GrowthResult {
   readonly firstFailure: { readonly month: number; readonly figure: Figure } | null;
   /** For each figure that meets its target today and fails within the horizon, the first month it fails. */
   readonly firstFailureMonth: Readonly<Record<string, number>>;
-}
-
-/** The inputs after `months` of growth. */
-export function grown(inputs: PlanInputs, months: number): PlanInputs {
-  const factor = (1 + (inputs.growth?.perYear ?? 0)) ** (months / 12);
-  return { ...inputs, workloads: inputs.workloads.map((workload) => ({ ...workload, hostBytesPerDay: workload.hostBytesPerDay * factor })) };
 }
 
 /** Figures now and at the horizon, and the month a target first fails. */

@@ -12,10 +12,10 @@ export { analyseWan, directionVerdicts, type ClassRpo, type DirectionAnalysis } 
 export { brokenDirections, occupiedAtBreak, outageOf, timeToThrottle } from './outage.js';
 export { daysResident, diskOnlyFillSeconds } from './cache.js';
 export { cartridgesFor } from './scratch.js';
-export { adviceInputs, bruteForce, cheapestConfiguration, judgedFigures, scaleWorkload, searchDimensions, type AdviceAction, type DimensionChoice, type SearchResult } from './search.js';
+export { adviceInputs, bruteForce, cheapestConfiguration, grown, judgedFigures, scaleWorkload, searchDimensions, type AdviceAction, type DimensionChoice, type NeededFrom, type SearchResult } from './search.js';
 export { linkSummaries, type LinkSummary } from './linkSummary.js';
 export { sensitivities, type Sensitivity } from './sensitivity.js';
 export { applyHistory, maxHistoryRows, parseHistory, summariseHistory, type ClusterHistory, type HistoryProblem, type HistoryRow, type HistoryUse } from './history.js';
 export { buildPlan, type Plan } from './plan.js';
 export { planCharts, type ChartData, type ChartLimit } from './charts.js';
-export { grown, growthOutlook, type GrowthResult } from './growth.js';
+export { growthOutlook, type GrowthResult } from './growth.js';

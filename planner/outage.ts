@@ -89,7 +89,7 @@ export function outageFigures(inputs: PlanInputs, directions: readonly Direction
       title: `Backlog after ${formatSeconds(seconds)} of broken links ${pair}`,
       value: outage.backlogBytes,
       unit: 'B',
-      display: formatBytes(outage.backlogBytes),
+      display: formatBytes(outage.backlogBytes, inputs.notation),
       formula: 'copy traffic (RUN, Sync and Deferred, stored) per day x outage length',
       inputs: [{ name: 'outage', value: formatSeconds(seconds) }],
       verdict: 'info',
@@ -119,15 +119,15 @@ export function outageFigures(inputs: PlanInputs, directions: readonly Direction
     const room = limit - occupied.bytes;
     const throttle = timeToThrottle(room, stored, workload.hourlyShare);
     const needed = occupied.bytes + backlog;
-    const occupiedInput = { name: 'occupied at the break', value: `${formatBytes(occupied.bytes)} (${occupied.source})` };
+    const occupiedInput = { name: 'occupied at the break', value: `${formatBytes(occupied.bytes, inputs.notation)} (${occupied.source})` };
     figures.push({
       id: `outage.cache-needed.${cluster}`,
       title: `Cache C${cluster} needs for uncopied data`,
       value: needed,
       unit: 'B',
-      display: `${formatBytes(needed)} of ${formatBytes(limit)} usable (${definition.cacheText} installed)`,
+      display: `${formatBytes(needed, inputs.notation)} of ${formatBytes(limit, inputs.notation)} usable (${definition.cacheText} installed)`,
       formula: 'data occupied at the break + uncopied data written during the break (stored, counted once however many peers it waits for)',
-      inputs: [{ name: 'cache', value: definition.cacheText }, occupiedInput, { name: 'written during the break', value: formatBytes(backlog) }],
+      inputs: [{ name: 'cache', value: definition.cacheText }, occupiedInput, { name: 'written during the break', value: formatBytes(backlog, inputs.notation) }],
       verdict: needed <= limit * 0.8 ? 'meets' : needed <= limit ? 'at-risk' : 'fails',
       rules: ['TVC-5', 'DRT-5'],
     });
@@ -139,7 +139,7 @@ export function outageFigures(inputs: PlanInputs, directions: readonly Direction
       display: Number.isFinite(throttle) ? (throttle === 0 ? 'from the start: no room left in cache' : `starts after ${formatSeconds(throttle)}`) : 'does not start',
       formula: 'time from the break until stored writes since the break fill the room left (usable cache - occupied at the break), worst starting hour of the profile',
       inputs: [
-        { name: 'stored writes', value: `${formatBytes(stored)}/day` },
+        { name: 'stored writes', value: `${formatBytes(stored, inputs.notation)}/day` },
         { name: 'cache', value: definition.cacheText },
         occupiedInput,
       ],

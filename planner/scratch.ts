@@ -69,7 +69,7 @@ export function scratchFigures(inputs: PlanInputs, directions: readonly Directio
       unit: 'volumes',
       display: `${Math.ceil(range)} volumes`,
       formula: 'test writes per day / average volume size x test days',
-      inputs: [{ name: 'test writes', value: `${formatBytes(testPerDay)}/day`, ...(inputs.drTest.writesBytesPerDay === null ? { defaultSource: catalog.drTestWriteShare.source } : {}) }],
+      inputs: [{ name: 'test writes', value: `${formatBytes(testPerDay, inputs.notation)}/day`, ...(inputs.drTest.writesBytesPerDay === null ? { defaultSource: catalog.drTestWriteShare.source } : {}) }],
       verdict: 'info',
       rules: ['DRT-2', 'OWN-10'],
     });
@@ -86,7 +86,7 @@ export function scratchFigures(inputs: PlanInputs, directions: readonly Directio
       title: `Physical cartridges at C${cluster.id} (${drive.type})`,
       value: cartridges,
       unit: 'cartridges',
-      display: `${cartridges} x ${drive.type} (${formatBytes(drive.cartridgeBytes)} native) for ${formatBytes(held)} held`,
+      display: `${cartridges} x ${drive.type} (${formatBytes(drive.cartridgeBytes, inputs.notation)} native) for ${formatBytes(held, inputs.notation)} held`,
       formula: 'stored data held (daily inflow x retention) / (cartridge capacity x average fill), rounded up; plus 2 scratch per active pool after a recovery (CER-6)',
       inputs: [
         { name: 'retention', value: formatSeconds(catalog.retentionSeconds.value), defaultSource: catalog.retentionSeconds.source },

@@ -52,6 +52,33 @@ export interface DimensionChoice {
   readonly whatIf: boolean;
   /** Why nothing cheaper: the first target the next cheaper option fails, or the tightest figure. */
   readonly binds: string;
+  /**
+   * When the change becomes necessary (PLN-4): now (a target it owns fails or is at risk today), in a
+   * month of the configured growth (the first month one fails), or only to keep the headroom; null
+   * when what is installed is kept.
+   */
+  readonly neededFrom: NeededFrom | null;
+}
+
+/** When a change of a dimension becomes necessary. */
+export type NeededFrom =
+  | { readonly kind: 'now' }
+  /** From `month` a target it owns is at risk or fails; `failsInMonth` is when one first fails (null: not within the horizon). */
+  | { readonly kind: 'month'; readonly month: number; readonly failsInMonth: number | null }
+  | { readonly kind: 'headroom'; readonly headroom: number };
+
+/** The first moment the installed choice of `dimension` leaves a target it owns failing or at risk. */
+function neededFrom(original: PlanInputs, dimension: Dimension, headroom: number): NeededFrom {
+  const troubled = (inputs: PlanInputs): Figure[] => failing(inputs, dimension);
+  if (troubled(original).length > 0) return { kind: 'now' };
+  const horizon = original.growth?.horizonMonths ?? 0;
+  let first: number | null = null;
+  for (let month = 1; month <= horizon; month += 1) {
+    const figures = troubled(grown(original, month));
+    if (figures.length > 0) first ??= month;
+    if (figures.some((figure) => figure.verdict === 'fails')) return { kind: 'month', month: first ?? month, failsInMonth: month };
+  }
+  return first === null ? { kind: 'headroom', headroom } : { kind: 'month', month: first, failsInMonth: null };
 }
 
 /** The search result. */
@@ -78,6 +105,11 @@ export function adviceInputs(inputs: PlanInputs): { inputs: PlanInputs; headroom
 /** The inputs with every workload's daily data multiplied by `factor`. */
 export function scaleWorkload(inputs: PlanInputs, factor: number): PlanInputs {
   return { ...inputs, workloads: inputs.workloads.map((workload) => ({ ...workload, hostBytesPerDay: workload.hostBytesPerDay * factor })) };
+}
+
+/** The inputs after `months` of the configured growth (PLN-4). */
+export function grown(inputs: PlanInputs, months: number): PlanInputs {
+  return scaleWorkload(inputs, (1 + (inputs.growth?.perYear ?? 0)) ** (months / 12));
 }
 
 /** Every figure of a plan that carries a target verdict. */
@@ -211,7 +243,7 @@ export function cheapestConfiguration(original: PlanInputs): SearchResult {
     const base = { dimension: dimension.id, label: dimension.label, installed: dimension.installed };
     if (best === undefined) {
       feasible = false;
-      choices.push({ ...base, action: null, option: null, cost: Number.POSITIVE_INFINITY, whatIf: false, binds: firstFailure ?? 'no option meets the targets' });
+      choices.push({ ...base, action: null, option: null, cost: Number.POSITIVE_INFINITY, whatIf: false, binds: firstFailure ?? 'no option meets the targets', neededFrom: neededFrom(original, dimension, judged.headroom) });
       continue;
     }
     choices.push({
@@ -221,6 +253,7 @@ export function cheapestConfiguration(original: PlanInputs): SearchResult {
       cost: best.cost,
       whatIf: best.whatIf,
       binds: best.action === 'keep' ? 'what is installed meets every target it owns' : (firstFailure ?? 'the cheapest option already meets every target'),
+      neededFrom: best.action === 'keep' ? null : neededFrom(original, dimension, judged.headroom),
     });
     const second = passing[1];
     if (second !== undefined) seconds.push({ dimension: dimension.id, option: second.name, delta: second.cost - best.cost });

@@ -206,7 +206,7 @@ export function wanFigures(inputs: PlanInputs, directions: readonly DirectionAna
         unit: 'ratio',
         display: `${(direction.peakImmediateUtilisation * 100).toFixed(1)} %`,
         formula: 'RUN and Sync copy traffic in the peak hour / (usable capacity x 1 h)',
-        inputs: [{ name: 'RUN/Sync traffic', value: `${formatBytes(direction.immediateBytesPerDay)}/day` }, ...linkInputs.slice(0, 1)],
+        inputs: [{ name: 'RUN/Sync traffic', value: `${formatBytes(direction.immediateBytesPerDay, inputs.notation)}/day` }, ...linkInputs.slice(0, 1)],
         verdict: verdictAtMost(direction.peakImmediateUtilisation, 1),
         target: 'at most 100 % (above it jobs stretch without bound)',
         rules: ['CCP-1', 'CCP-8', 'PLN-1'],
@@ -217,7 +217,7 @@ export function wanFigures(inputs: PlanInputs, directions: readonly DirectionAna
         title: `Job elongation by RUN copy ${pair}`,
         value: largest?.seconds ?? 0,
         unit: 's',
-        display: direction.elongation.map((entry) => `${formatBytes(entry.volumeBytes)}: ${formatSeconds(entry.seconds)}`).join(', '),
+        display: direction.elongation.map((entry) => `${formatBytes(entry.volumeBytes, inputs.notation)}: ${formatSeconds(entry.seconds)}`).join(', '),
         formula: 'stored volume size / per-stream copy throughput (usable capacity / streams)',
         inputs: [{ name: 'streams', value: String(link.streams), ...(link.streamsDefaulted ? { defaultSource: inputs.catalog.copyStreams.source } : {}) }],
         verdict: 'info',
@@ -231,9 +231,9 @@ export function wanFigures(inputs: PlanInputs, directions: readonly DirectionAna
         title: `Deferred backlog peak ${pair}`,
         value: deferred.kind === 'bounded' ? deferred.peakBacklogBytes : Number.POSITIVE_INFINITY,
         unit: 'B',
-        display: deferred.kind === 'bounded' ? formatBytes(deferred.peakBacklogBytes) : `unbounded, grows ${formatBytes(deferred.growthBytesPerDay)}/day`,
+        display: deferred.kind === 'bounded' ? formatBytes(deferred.peakBacklogBytes, inputs.notation) : `unbounded, grows ${formatBytes(deferred.growthBytesPerDay, inputs.notation)}/day`,
         formula: 'fluid queue Q(t) = max(0, Q + (deferred arrivals - capacity left after RUN) dt) over the hourly profile, repeated until periodic',
-        inputs: [{ name: 'deferred traffic', value: `${formatBytes(direction.deferredBytesPerDay)}/day` }],
+        inputs: [{ name: 'deferred traffic', value: `${formatBytes(direction.deferredBytesPerDay, inputs.notation)}/day` }],
         verdict: deferred.kind === 'bounded' ? 'info' : 'fails',
         rules: ['CCP-2', 'PLN-2'],
       });
@@ -253,8 +253,8 @@ export function wanFigures(inputs: PlanInputs, directions: readonly DirectionAna
           entry.point === 'D'
             ? [
                 { name: 'queueing', value: Number.isFinite(entry.queueSeconds) ? formatSeconds(entry.queueSeconds) : 'unbounded' },
-                { name: 'largest volume', value: `${formatBytes(direction.volumeTransfer.largestStoredBytes)} stored, ${formatSeconds(direction.volumeTransfer.largestSeconds)} to copy` },
-                { name: 'average volume', value: `${formatBytes(direction.volumeTransfer.averageStoredBytes)} stored, RPO ${Number.isFinite(entry.averageVolumeRpoSeconds) ? formatSeconds(entry.averageVolumeRpoSeconds) : 'unbounded'}` },
+                { name: 'largest volume', value: `${formatBytes(direction.volumeTransfer.largestStoredBytes, inputs.notation)} stored, ${formatSeconds(direction.volumeTransfer.largestSeconds)} to copy` },
+                { name: 'average volume', value: `${formatBytes(direction.volumeTransfer.averageStoredBytes, inputs.notation)} stored, RPO ${Number.isFinite(entry.averageVolumeRpoSeconds) ? formatSeconds(entry.averageVolumeRpoSeconds) : 'unbounded'}` },
               ]
             : [],
         verdict: entry.verdict,

@@ -1,5 +1,5 @@
 import { gridStateNames } from '../model/index.js';
-import { safetySummary, traceabilityLegend, verdictEvidence, verdictLabel } from './verdictWords.js';
+import { traceabilityLegend, verdictEvidence, verdictLabel } from './verdictWords.js';
 import { formatBytes, formatSeconds, type Figure } from '../planner/index.js';
 import type { ReportData } from './reportData.js';
 import { escapeHtml as e, gridDiagram, policyMatrix } from './svg.js';
@@ -10,14 +10,21 @@ const style = `
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d2733;background:#fff;line-height:1.45}
 main{max-width:1100px;margin:0 auto;padding:24px}
 header.generated{background:#eef2f7;border-bottom:1px solid #ccd6e2;padding:8px 24px;font-size:12px;color:#44546a}
-h1{font-size:26px;margin:8px 0 4px}h2{font-size:20px;border-bottom:2px solid #d9e1ea;padding-bottom:4px;margin-top:32px}h3{font-size:16px;margin-bottom:6px}
+h1{font-size:24px;margin:4px 0 0}h2{font-size:20px;border-bottom:2px solid #d9e1ea;padding-bottom:4px;margin-top:32px}h3{font-size:16px;margin-bottom:6px}
 table{border-collapse:collapse;width:100%;margin:8px 0 16px;font-size:13px}th,td{border:1px solid #d9e1ea;padding:4px 6px;text-align:left;vertical-align:top}th{background:#f3f6fa}
 .verdict-meets,.status-proven-within-scope,.holds{color:#1a7f37;font-weight:600}.verdict-at-risk{color:#9a6700;font-weight:600}.verdict-fails,.violated,.status-violated{color:#cf222e;font-weight:700}
 .status-not-covered{color:#cf222e}.status-tested,.status-not-exercised{color:#6e7781}.status-random-runs{color:#9a6700}.status-checked{color:#0969da}
 .summary{display:grid;grid-template-columns:repeat(auto-fit,minmax(230px,1fr));gap:12px}.card{border:1px solid #d9e1ea;border-radius:8px;padding:12px;background:#fafbfc}
 .card strong{display:block;font-size:18px}pre{background:#f6f8fa;border:1px solid #d9e1ea;padding:8px;overflow-x:auto;font-size:12px;white-space:pre-wrap}
 svg{max-width:100%;height:auto;display:block;margin:8px 0}svg.matrix{max-width:420px}svg.diagram{max-width:760px}svg.chart{max-width:720px}.muted{color:#6e7781;font-size:12px}
-@media print{header.generated{background:none}main{max-width:none;padding:0}h2{break-before:auto;break-after:avoid}table,svg,pre{break-inside:avoid}a{color:inherit}}
+.verdict-line{font-size:16px;font-weight:600;padding:8px 12px;border-radius:6px;margin:8px 0}.verdict-line.safe{background:#e8f5ec;border:1px solid #9bd3ad}.verdict-line.unsafe{background:#fdecec;border:1px solid #f0a8a8;color:#8a1c1c}
+#summary h2{margin-top:16px}#summary h3{margin:10px 0 2px;font-size:15px}#summary table{margin:2px 0 6px;font-size:12.5px}#summary td,#summary th{padding:3px 6px}#summary p{margin:4px 0}ol.risks{margin:4px 0;padding-left:22px}ol.risks li{margin:2px 0}
+figure.chart{margin:8px 0 16px}figure.chart figcaption{color:#6e7781;font-size:12px}
+@page{margin:14mm 12mm}
+@media print{header.generated{background:none;border:none;padding:0 0 6px}main{max-width:none;padding:0}body{font-size:11pt}
+section{break-before:page}section#summary{break-before:auto}h2,h3{break-after:avoid}
+figure.chart,svg,pre,tr,.verdict-line{break-inside:avoid}thead{display:table-header-group}
+svg.chart{max-width:100%;max-height:120mm}svg.diagram{max-height:150mm}a{color:inherit;text-decoration:none}}
 `;
 
 function table(header: readonly string[], rows: readonly (readonly string[])[], raw = false): string {
@@ -30,7 +37,7 @@ function figureRows(figures: readonly Figure[]): string {
   return table(
     ['figure', 'value', 'verdict', 'target', 'formula, inputs, what binds'],
     figures.map((figure) => [
-      e(figure.title),
+      `<span id="figure-${e(figure.id)}">${e(figure.title)}</span>`,
       e(figure.display),
       `<span class="verdict-${e(figure.verdict)}">${e(figure.verdict)}</span>`,
       e(figure.target ?? ''),
@@ -38,6 +45,57 @@ function figureRows(figures: readonly Figure[]): string {
     ]),
     true,
   );
+}
+
+/** A chart with its title above and what binds it below, kept on one printed page. */
+function chartFigure(title: string, svg: string, caption: string | null): string {
+  return `<figure class="chart"><figcaption><strong>${e(title)}</strong></figcaption>${svg}${caption === null ? '' : `<figcaption>${e(caption)}</figcaption>`}</figure>`;
+}
+
+/** The manager's screen: verdict, targets with margins, what to buy by when, the top three risks. */
+function executiveSummaryHtml(report: ReportData): string {
+  const summary = report.executive;
+  const out: string[] = ['<section id="summary"><h2>Executive summary</h2>'];
+  out.push(`<p class="verdict-line ${summary.verdict.safe ? 'safe' : 'unsafe'}">${e(summary.verdict.sentence)}</p>`);
+  if (report.plan === null) out.push('<p class="muted">No workload is configured, so no capacity targets were judged.</p>');
+  else {
+    out.push('<h3>Targets</h3>');
+    out.push(table(['target', 'value', 'against', 'verdict', 'margin'], summary.targets.map((target) => [`<a href="#figure-${e(target.figure)}">${e(target.title)}</a>`, e(target.value), e(target.target), `<span class="verdict-${e(target.verdict)}">${e(target.verdict)}</span>`, e(target.margin)]), true));
+    if (summary.moreTargets > 0) out.push(`<p class="muted">${summary.moreTargets} more target${summary.moreTargets === 1 ? '' : 's'}, all met with a wider margin: see the plan sections below.</p>`);
+    out.push('<h3>What to buy or change</h3>');
+    out.push(summary.actions.length === 0 ? '<p>Nothing: what is installed meets every target, with the headroom and to the end of the growth horizon.</p>' : table(['what', 'needed', 'cost (catalog units)'], summary.actions.map((action) => [action.what, action.when, action.cost === null ? '-' : action.cost.toFixed(1)])));
+  }
+  out.push('<h3>Top risks</h3>');
+  out.push(summary.risks.length === 0 ? '<p>None found.</p>' : `<ol class="risks">${summary.risks.map((risk) => `<li>${e(risk)}</li>`).join('')}</ol>`);
+  out.push('</section>');
+  return out.join('\n');
+}
+
+/** Where a rule's evidence is in this report: invariant verdicts, planner figures, what-ifs. */
+function evidenceLinks(report: ReportData, row: ReportData['traceability'][number]): string {
+  const figureIds = new Set(report.plan?.sections.flatMap((section) => section.figures.map((figure) => figure.id)) ?? []);
+  const links = [
+    ...row.properties.map((id) => (report.verification.verdicts.some((verdict) => verdict.id === id) ? `<a href="#invariant-${e(id)}">${e(id)}</a>` : e(id))),
+    ...row.plannerChecks.map((id) => (figureIds.has(id) ? `<a href="#figure-${e(id)}">${e(id)}</a>` : e(id))),
+    ...row.scenarios.map((id) => `<a href="#whatifs">${e(id)}</a>`),
+  ];
+  const tests = row.tests > 0 ? `${row.tests} test${row.tests === 1 ? '' : 's'}` : '';
+  return [links.join(', '), tests].filter((part) => part !== '').join('; ');
+}
+
+/** The auditor's part: every rule with its text, its seed section, how it was shown and where. */
+function traceabilityHtml(report: ReportData): string {
+  const covered = report.traceability.length - report.summary.notCovered.length;
+  const out: string[] = [`<section id="traceability"><h2>Traceability for an auditor</h2><p>${covered} of ${report.traceability.length} rules covered${report.summary.notCovered.length === 0 ? '.' : `; not covered: ${e(report.summary.notCovered.join(', '))}.`}</p><p class="muted">${e(traceabilityLegend.map(([status, meaning]) => `${status}: ${meaning}`).join('; '))}.</p>`];
+  out.push(
+    table(
+      ['rule', 'what it says', 'seed', 'how it was shown', 'evidence'],
+      report.traceability.map((row) => [`<span id="rule-${e(row.id)}">${e(row.id)}</span>`, e(row.text), e(row.sections.join(', ')), `<span class="status-${e(row.status)}">${e(row.status.replace(/-/g, ' '))}</span>`, evidenceLinks(report, row)]),
+      true,
+    ),
+  );
+  out.push('</section>');
+  return out.join('\n');
 }
 
 /**
@@ -55,12 +113,7 @@ export function renderHtml(report: ReportData, generatedAt: string): string {
   out.push(`<header class="generated" id="generated">Generated ${e(generatedAt)} by tapegrid ${e(report.tool.version)} from ${e(report.configFile)} (report format ${report.version}). Everything below this line is the same for the same configuration and seed.</header><main>`);
   out.push(`<h1>tapegrid report: ${e(grid.name)}</h1>`);
 
-  out.push('<section id="summary"><h2>Executive summary</h2><div class="summary">');
-  out.push(`<div class="card">Safety<strong class="${report.summary.safe ? 'holds' : 'violated'}">${report.summary.safe ? 'No violation found' : 'NOT safe'}</strong>${report.summary.safe ? e(safetySummary(report.verification)) : `violated: ${e(report.summary.violated.join(', '))}`}</div>`);
-  out.push(`<div class="card">Targets<strong class="${report.summary.targetsMet === false ? 'violated' : 'holds'}">${report.summary.targetsMet === null ? 'no workload' : report.summary.targetsMet ? 'All met' : 'Not met'}</strong>${e(report.summary.failingFigures.join('; '))}</div>`);
-  out.push(`<div class="card">What to buy<strong>${report.summary.toBuy.length} choice${report.summary.toBuy.length === 1 ? '' : 's'}</strong>${report.summary.toBuy.map((item) => e(item)).join('<br>')}</div>`);
-  out.push(`<div class="card">Traceability<strong>${report.traceability.length - report.summary.notCovered.length} of ${report.traceability.length} rules covered</strong>${report.summary.notCovered.length === 0 ? 'no gaps' : `not covered: ${e(report.summary.notCovered.join(', '))}`}</div>`);
-  out.push('</div></section>');
+  out.push(executiveSummaryHtml(report));
 
   out.push('<section id="grid"><h2>Grid</h2>', gridDiagram(grid, notation), policyMatrix(grid));
   out.push(table(['cluster', 'name', 'site', 'kind', 'cache', 'devices'], grid.clusters.map((cluster) => [`C${cluster.id}`, cluster.name, cluster.site, cluster.kind, formatBytes(cluster.cacheMB * 1e6, notation), String(cluster.virtualDevices)])));
@@ -71,7 +124,7 @@ export function renderHtml(report: ReportData, generatedAt: string): string {
     table(
       ['invariant', 'rules', 'verdict', 'evidence'],
       report.verification.verdicts.map((verdict) => [
-        e(verdict.title),
+        `<span id="invariant-${e(verdict.id)}">${e(verdict.title)}</span>`,
         e(verdict.rules.join(', ')),
         `<span class="${verdict.status === 'violated' ? 'violated' : verdict.status === 'proven-within-scope' ? 'holds' : 'muted'}">${e(verdictLabel(verdict))}</span>`,
         e(verdictEvidence(verdict, report.verification)),
@@ -107,27 +160,35 @@ export function renderHtml(report: ReportData, generatedAt: string): string {
     out.push('<section id="wan"><h2>WAN and RPO</h2>', figureRows(bySection.get('wan')?.figures ?? []));
     for (const chart of plan.charts) {
       if (chart.kind === 'backlog-over-day') {
+        const flat = chart.hourlyBytes.every((bytes) => bytes === 0) ? "; the backlog stays at zero all day: every hour's copies finish within the hour" : '';
         out.push(
-          lineChart({
-            title: chart.title,
-            x: { title: 'hour of the day, UTC', quantity: 'hour-of-day' },
-            y: { title: 'deferred backlog', quantity: 'data' },
-            series: [{ name: chart.direction, points: chart.hourlyBytes.map((bytes, hour) => [hour, bytes] as const) }],
-            ...(chart.limit === null ? {} : { target: { y: chart.limit.bytes, label: chart.limit.label } }),
-            notation,
-          }),
-          `<p class="muted">${e(chart.binding)}${chart.growthBytesPerDay === null ? '' : `; the backlog never drains: it grows ${e(formatBytes(chart.growthBytesPerDay, notation))} a day (its first day is drawn)`}</p>`,
+          chartFigure(
+            chart.title,
+            lineChart({
+              title: chart.title,
+              x: { title: 'hour of the day, UTC', quantity: 'hour-of-day' },
+              y: { title: 'deferred backlog', quantity: 'data' },
+              series: [{ name: chart.direction, points: chart.hourlyBytes.map((bytes, hour) => [hour, bytes] as const) }],
+              ...(chart.limit === null ? {} : { target: { y: chart.limit.bytes, label: chart.limit.label } }),
+              notation,
+            }),
+            `${chart.binding}${flat}${chart.growthBytesPerDay === null ? '' : `; the backlog never drains: it grows ${formatBytes(chart.growthBytesPerDay, notation)} a day (its first day is drawn)`}`,
+          ),
         );
       } else if (chart.kind === 'rpo-against-bandwidth') {
         out.push(
-          lineChart({
-            title: chart.title,
-            x: { title: 'usable copy capacity', quantity: 'bit-rate' },
-            y: { title: 'RPO of the largest volume', quantity: 'duration' },
-            series: [{ name: chart.direction, points: chart.points.map((point) => [point.capacityBytesPerSecond, point.rpoSeconds] as const) }],
-            ...(chart.targetSeconds === null ? {} : { target: { y: chart.targetSeconds, label: `target ${formatSeconds(chart.targetSeconds)}` } }),
-            notation,
-          }),
+          chartFigure(
+            chart.title,
+            lineChart({
+              title: chart.title,
+              x: { title: 'usable copy capacity', quantity: 'bit-rate' },
+              y: { title: 'RPO of the largest volume', quantity: 'duration' },
+              series: [{ name: chart.direction, points: chart.points.map((point) => [point.capacityBytesPerSecond, point.rpoSeconds] as const) }],
+              ...(chart.targetSeconds === null ? {} : { target: { y: chart.targetSeconds, label: `target ${formatSeconds(chart.targetSeconds)}` } }),
+              notation,
+            }),
+            null,
+          ),
         );
       }
     }
@@ -136,15 +197,18 @@ export function renderHtml(report: ReportData, generatedAt: string): string {
     for (const chart of plan.charts) {
       if (chart.kind !== 'backlog-during-break') continue;
       out.push(
-        lineChart({
-          title: chart.title,
-          x: { title: `hours since the links broke; they return at hour ${chart.breakHours}`, quantity: 'hours', scale: 'linear' },
-          y: { title: 'uncopied data', quantity: 'data' },
-          series: [{ name: chart.direction, points: chart.hourlyBytes.map((bytes, hour) => [hour, bytes] as const) }],
-          ...(chart.limit === null ? {} : { target: { y: chart.limit.bytes, label: chart.limit.label } }),
-          notation,
-        }),
-        `<p class="muted">${e(chart.binding)}</p>`,
+        chartFigure(
+          chart.title,
+          lineChart({
+            title: chart.title,
+            x: { title: `hours since the links broke; they return at hour ${chart.breakHours}`, quantity: 'hours', scale: 'linear' },
+            y: { title: 'uncopied data', quantity: 'data' },
+            series: [{ name: chart.direction, points: chart.hourlyBytes.map((bytes, hour) => [hour, bytes] as const) }],
+            ...(chart.limit === null ? {} : { target: { y: chart.limit.bytes, label: chart.limit.label } }),
+            notation,
+          }),
+          chart.binding,
+        ),
       );
     }
     out.push('</section>');
@@ -152,7 +216,8 @@ export function renderHtml(report: ReportData, generatedAt: string): string {
     for (const chart of plan.charts) {
       if (chart.kind === 'cache-fill-after-site-loss') {
         const limit = Math.max(...chart.series.map((series) => series.capacityBytes));
-        out.push(lineChart({ title: chart.title, x: { title: 'days after the loss', quantity: 'days', scale: 'linear' }, y: { title: 'cache used', quantity: 'data' }, series: chart.series.map((series) => ({ name: series.name, points: series.usedBytesByDay.map((bytes, day) => [day, bytes] as const) })), target: { y: limit, label: 'out of cache' }, notation }));
+        const svg = lineChart({ title: chart.title, x: { title: 'days after the loss', quantity: 'days', scale: 'linear' }, y: { title: 'cache used', quantity: 'data' }, series: chart.series.map((series) => ({ name: series.name, points: series.usedBytesByDay.map((bytes, day) => [day, bytes] as const) })), target: { y: limit, label: 'out of cache' }, notation });
+        out.push(chartFigure(chart.title, svg, null));
       }
     }
     out.push('</section>');
@@ -168,14 +233,7 @@ export function renderHtml(report: ReportData, generatedAt: string): string {
     out.push('<section id="assumptions"><h2>Assumptions and defaults</h2>', table(['assumption', 'value', 'source'], plan.assumptions.map((assumption) => [assumption.name, assumption.value, assumption.source])), '</section>');
   }
 
-  out.push(`<section id="traceability"><h2>Traceability matrix</h2><p class="muted">${e(traceabilityLegend.map(([status, meaning]) => `${status}: ${meaning}`).join('; '))}.</p>`);
-  out.push(
-    table(
-      ['rule', 'seed', 'properties', 'scenarios', 'planner checks', 'tests', 'status'],
-      report.traceability.map((row) => [e(row.id), e(row.sections.join(', ')), e(row.properties.join(', ')), e(row.scenarios.join(', ')), e(row.plannerChecks.join(', ')), String(row.tests), `<span class="status-${e(row.status)}">${e(row.status)}</span>`]),
-      true,
-    ),
-  );
+  out.push(traceabilityHtml(report));
   out.push('</section></main></body></html>');
   return out.join('\n');
 }

@@ -1,6 +1,6 @@
 import { gridStateNames } from '../model/index.js';
-import { safetySummary, traceabilityLegend, verdictEvidence, verdictLabel } from './verdictWords.js';
-import { formatBitRate, formatBytes, formatSeconds } from '../planner/index.js';
+import { traceabilityLegend, verdictEvidence, verdictLabel } from './verdictWords.js';
+import { formatBitRate, formatByteRate, formatBytes, formatSeconds } from '../planner/index.js';
 import type { ReportData } from './reportData.js';
 import { dataLostSentence } from './scenario.js';
 
@@ -25,15 +25,21 @@ export function renderMarkdown(report: ReportData): string {
   const ids = grid.clusters.map((cluster) => cluster.id);
   lines.push(`# tapegrid report: ${text(grid.name)}`, '', `Configuration \`${report.configFile.replace(/`/g, "'")}\`, tapegrid ${report.tool.version}, report format ${report.version}.`, '');
 
+  const summary = report.executive;
   lines.push('## Executive summary', '');
-  lines.push(`- **Safe:** ${report.summary.safe ? `no violation: ${safetySummary(report.verification)}` : `**no**: ${report.summary.violated.join(', ')} violated (traces below)`}`);
-  lines.push(`- **Targets:** ${report.summary.targetsMet === null ? 'no workload to plan' : report.summary.targetsMet ? 'every target is met' : `**not met**: ${report.summary.failingFigures.map(text).join('; ')}`}`);
-  lines.push(`- **What to buy:** ${report.summary.toBuy.length === 0 ? 'nothing to choose' : report.summary.toBuy.map(text).join('; ')}`);
-  lines.push(`- **Rules not covered by code or tests:** ${report.summary.notCovered.length === 0 ? 'none' : report.summary.notCovered.join(', ')}`, '');
+  lines.push(`**${text(summary.verdict.sentence)}**`, '');
+  if (report.plan === null) lines.push('No workload is configured, so no capacity targets were judged.', '');
+  else {
+    lines.push('### Targets', '', ...table(['target', 'value', 'against', 'verdict', 'margin'], summary.targets.map((target) => [target.title, target.value, target.target, target.verdict, target.margin])), '');
+    if (summary.moreTargets > 0) lines.push(`${summary.moreTargets} more target${summary.moreTargets === 1 ? '' : 's'}, all met with a wider margin: see the plan sections below.`, '');
+    lines.push('### What to buy or change', '');
+    lines.push(...(summary.actions.length === 0 ? ['Nothing: what is installed meets every target, with the headroom and to the end of the growth horizon.'] : table(['what', 'needed', 'cost (catalog units)'], summary.actions.map((action) => [action.what, action.when, action.cost === null ? '-' : action.cost.toFixed(1)]))), '');
+  }
+  lines.push('### Top risks', '', ...(summary.risks.length === 0 ? ['None found.'] : summary.risks.map((risk, index) => `${index + 1}. ${text(risk)}`)), '');
 
   lines.push('## Grid', '');
-  lines.push(...table(['cluster', 'name', 'site', 'kind', 'cache', 'devices'], grid.clusters.map((cluster) => [`C${cluster.id}`, cluster.name, cluster.site, cluster.kind, formatBytes(cluster.cacheMB * 1e6), cluster.virtualDevices])), '');
-  if (grid.links.length > 0) lines.push(...table(['pair', 'links', 'model copy rate'], grid.links.map((link) => [`C${link.between[0]}-C${link.between[1]}`, link.count, `${(link.copyRateMBPerMinute / 60).toFixed(0)} MB/s`])), '');
+  lines.push(...table(['cluster', 'name', 'site', 'kind', 'cache', 'devices'], grid.clusters.map((cluster) => [`C${cluster.id}`, cluster.name, cluster.site, cluster.kind, formatBytes(cluster.cacheMB * 1e6, report.notation), cluster.virtualDevices])), '');
+  if (grid.links.length > 0) lines.push(...table(['pair', 'links', 'model copy rate'], grid.links.map((link) => [`C${link.between[0]}-C${link.between[1]}`, link.count, formatByteRate((link.copyRateMBPerMinute * 1e6) / 60, report.notation)])), '');
   lines.push('Copy policies (row: class as defined on a cluster; column: copy point at each cluster):', '');
   lines.push(
     ...table(
@@ -100,14 +106,14 @@ export function renderMarkdown(report: ReportData): string {
     for (const chart of plan.charts) {
       lines.push(`### ${text(chart.title)}`, '');
       if (chart.kind === 'backlog-over-day' || chart.kind === 'backlog-during-break') {
-        lines.push(`${text(chart.binding)}${chart.limit === null ? '' : `; limit: ${text(chart.limit.label)}`}${chart.kind === 'backlog-over-day' && chart.growthBytesPerDay !== null ? `; never drains, grows ${formatBytes(chart.growthBytesPerDay)} a day` : ''}${chart.kind === 'backlog-during-break' ? `; the links return at hour ${chart.breakHours}` : ''}.`, '');
+        lines.push(`${text(chart.binding)}${chart.limit === null ? '' : `; limit: ${text(chart.limit.label)}`}${chart.kind === 'backlog-over-day' && chart.growthBytesPerDay !== null ? `; never drains, grows ${formatBytes(chart.growthBytesPerDay, report.notation)} a day` : ''}${chart.kind === 'backlog-during-break' ? `; the links return at hour ${chart.breakHours}` : ''}.`, '');
         const step = chart.hourlyBytes.length > 49 ? 6 : 1;
-        lines.push(...table(['hour', `${chart.direction} backlog`], chart.hourlyBytes.flatMap((bytes, hour) => (hour % step === 0 || hour === chart.hourlyBytes.length - 1 ? [[hour, formatBytes(bytes)]] : []))), '');
+        lines.push(...table(['hour', `${chart.direction} backlog`], chart.hourlyBytes.flatMap((bytes, hour) => (hour % step === 0 || hour === chart.hourlyBytes.length - 1 ? [[hour, formatBytes(bytes, report.notation)]] : []))), '');
       } else if (chart.kind === 'rpo-against-bandwidth') {
         lines.push(`Target: ${chart.targetSeconds === null ? 'none' : formatSeconds(chart.targetSeconds)}`, '');
         lines.push(...table(['usable capacity', 'RPO'], chart.points.map((point) => [formatBitRate(point.capacityBytesPerSecond), Number.isFinite(point.rpoSeconds) ? formatSeconds(point.rpoSeconds) : 'unbounded'])), '');
       } else {
-        lines.push(...table(['day', ...chart.series.map((series) => `${series.name} (limit ${formatBytes(series.capacityBytes)})`)], Array.from({ length: chart.series[0]?.usedBytesByDay.length ?? 0 }, (_, day) => [day, ...chart.series.map((series) => formatBytes(series.usedBytesByDay[day] ?? 0))])), '');
+        lines.push(...table(['day', ...chart.series.map((series) => `${series.name} (limit ${formatBytes(series.capacityBytes, report.notation)})`)], Array.from({ length: chart.series[0]?.usedBytesByDay.length ?? 0 }, (_, day) => [day, ...chart.series.map((series) => formatBytes(series.usedBytesByDay[day] ?? 0, report.notation))])), '');
       }
     }
     lines.push('## Recommendations', '');
@@ -125,12 +131,14 @@ export function renderMarkdown(report: ReportData): string {
     lines.push('## Configuration warnings', '', ...report.warnings.map((warning) => `- ${text(warning.path.join('.'))}: ${text(warning.message)}${warning.rule === undefined ? '' : ` (${warning.rule})`}`), '');
   }
 
-  lines.push('## Traceability matrix', '');
+  const covered = report.traceability.length - report.summary.notCovered.length;
+  lines.push('## Traceability for an auditor', '');
+  lines.push(`${covered} of ${report.traceability.length} rules covered${report.summary.notCovered.length === 0 ? '.' : `; not covered: ${report.summary.notCovered.join(', ')}.`}`, '');
   lines.push(`Status: ${traceabilityLegend.map(([status, meaning]) => `**${status}** (${meaning})`).join(', ')}.`, '');
   lines.push(
     ...table(
-      ['rule', 'seed', 'properties', 'scenarios', 'planner checks', 'tests', 'status'],
-      report.traceability.map((row) => [row.id, row.sections.join(', '), row.properties.join(', '), row.scenarios.join(', '), row.plannerChecks.join(', '), row.tests, row.status]),
+      ['rule', 'what it says', 'seed', 'how it was shown', 'invariants', 'planner checks', 'scenarios', 'tests'],
+      report.traceability.map((row) => [row.id, row.text, row.sections.join(', '), row.status.replace(/-/g, ' '), row.properties.join(', '), row.plannerChecks.join(', '), row.scenarios.join(', '), row.tests]),
     ),
     '',
   );

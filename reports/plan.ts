@@ -32,7 +32,7 @@ export function renderPlan(plan: Plan, file: string, style: Style): string {
     for (const entry of plan.history.clusters) {
       const growth = entry.growthPerYear === null ? 'trend needs 14 days' : `trend ${(entry.growthPerYear * 100).toFixed(0)} % a year`;
       const compression = entry.compression === null ? 'compression not measured' : `compression ${entry.compression.toFixed(2)} : 1`;
-      lines.push(`  C${entry.cluster}: ${entry.days} days; busiest ${entry.busiestDay.date} ${formatBytes(entry.busiestDay.hostBytes)}; planned ${entry.plannedDay.date} ${formatBytes(entry.plannedDay.hostBytes)}; average ${formatBytes(entry.averageDayBytes)}/day; ${compression}; ${growth}`);
+      lines.push(`  C${entry.cluster}: ${entry.days} days; busiest ${entry.busiestDay.date} ${formatBytes(entry.busiestDay.hostBytes, plan.notation)}; planned ${entry.plannedDay.date} ${formatBytes(entry.plannedDay.hostBytes, plan.notation)}; average ${formatBytes(entry.averageDayBytes, plan.notation)}/day; ${compression}; ${growth}`);
     }
     if (plan.history.unused.length > 0) lines.push(style.yellow(`  measured but without a workload in the configuration (not used): ${plan.history.unused.map((cluster) => `C${cluster}`).join(', ')}`));
     lines.push('');
@@ -50,7 +50,7 @@ export function renderPlan(plan: Plan, file: string, style: Style): string {
     for (const chart of dayCharts) {
       const peak = Math.max(...chart.hourlyBytes);
       // An unbounded backlog has no peak: the bars show its first day, the figure says how fast it grows.
-      const tail = chart.growthBytesPerDay !== null ? `unbounded: grows ${formatBytes(chart.growthBytesPerDay)}/day (first day shown)` : `peak ${formatBytes(peak)}`;
+      const tail = chart.growthBytesPerDay !== null ? `unbounded: grows ${formatBytes(chart.growthBytesPerDay, plan.notation)}/day (first day shown)` : `peak ${formatBytes(peak, plan.notation)}`;
       lines.push(`  ${chart.direction.padEnd(9)} |${bars(chart.hourlyBytes.slice(0, 24), peak)}| ${tail}`);
       lines.push(style.dim(`            ${chart.binding}${chart.limit === null ? '' : `; ${chart.limit.label}`}`));
     }
@@ -64,7 +64,7 @@ export function renderPlan(plan: Plan, file: string, style: Style): string {
       const sampled = chart.hourlyBytes.filter((_, hour) => hour % 6 === 0);
       const after = chart.hourlyBytes.length - 1 - chart.breakHours;
       const drained = (chart.hourlyBytes.at(-1) ?? 0) === 0 ? `drained ${after} h later` : `not drained ${after} h later`;
-      lines.push(`  ${chart.direction.padEnd(9)} |${bars(sampled, peak)}| peak ${formatBytes(peak)} when the links return at ${chart.breakHours} h, ${drained}`);
+      lines.push(`  ${chart.direction.padEnd(9)} |${bars(sampled, peak)}| peak ${formatBytes(peak, plan.notation)} when the links return at ${chart.breakHours} h, ${drained}`);
       lines.push(style.dim(`            ${chart.binding}${chart.limit === null ? '' : `; ${chart.limit.label}`}`));
     }
     lines.push('');

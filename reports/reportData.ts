@@ -5,6 +5,7 @@ import type { DataNotation, Plan } from '../planner/index.js';
 import type { VerifyResult } from '../properties/index.js';
 import type { Runbook, ScenarioResult } from '../scenarios/index.js';
 import { renderTrace } from './trace.js';
+import { executiveSummary, type ExecutiveSummary } from './executiveSummary.js';
 
 /** Version of the report's JSON format (schema/report.schema.json). */
 export const reportFormatVersion = 1;
@@ -35,6 +36,8 @@ export interface ReportData {
   readonly runbooks: readonly Runbook[];
   readonly plan: Plan | null;
   readonly traceability: readonly TraceabilityRow[];
+  /** What a manager reads first: verdict, targets with margins, what to buy by when, top risks. */
+  readonly executive: ExecutiveSummary;
   readonly summary: {
     readonly safe: boolean;
     readonly violated: readonly string[];
@@ -78,6 +81,7 @@ export function buildReportData(input: {
     runbooks: input.runbooks,
     plan: input.plan,
     traceability: input.traceability,
+    executive: executiveSummary({ verification: input.verification, traces, plan: input.plan, whatIfs: input.whatIfs }),
     summary: {
       safe: violated.length === 0,
       violated: violated.map((verdict) => verdict.id),

@@ -47,7 +47,16 @@ export function reportJsonSchema(): Record<string, unknown> {
         }),
         z.null(),
       ]),
-      traceability: z.array(z.object({ id: z.string(), sections: z.array(z.string()), status: z.enum(['violated', 'proven-within-scope', 'random-runs', 'not-exercised', 'checked', 'tested', 'not-covered']) })),
+      traceability: z.array(z.object({ id: z.string(), text: z.string().meta({ description: 'the rule in words (docs/DOMAIN.md)' }), sections: z.array(z.string()), status: z.enum(['violated', 'proven-within-scope', 'random-runs', 'not-exercised', 'checked', 'tested', 'not-covered']) })),
+      executive: z
+        .object({
+          verdict: z.object({ safe: z.boolean(), sentence: z.string() }),
+          targets: z.array(z.object({ figure: z.string(), title: z.string(), value: z.string(), target: z.string(), verdict: z.enum(['meets', 'at-risk', 'fails']), margin: z.string() })),
+          moreTargets: z.number(),
+          actions: z.array(z.object({ what: z.string(), when: z.string(), cost: z.union([z.number(), z.null()]) })),
+          risks: z.array(z.string()),
+        })
+        .meta({ description: 'the manager\'s summary: the verdict in one sentence (safe within what scope, or the shortest way it fails), targets worst first with their margin, what to buy or change and by when under the configured growth, and at most three risks' }),
       summary: z.object({ safe: z.boolean(), violated: z.array(z.string()), targetsMet: z.union([z.boolean(), z.null()]), failingFigures: z.array(z.string()), toBuy: z.array(z.string()), notCovered: z.array(z.string()) }),
     })
     .meta({ title: 'tapegrid report', description: 'report.json written by `tapegrid report`; infinite figures are the string "Infinity".' });

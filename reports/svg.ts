@@ -37,7 +37,10 @@ export function gridDiagram(definition: GridDefinition, notation: DataNotation =
   // Link labels are placed where they clear every cluster box and every label already placed: first
   // along their own line, then above or below it; only when nothing is clear do they sit on a box (with a
   // white halo). Widths are estimated from a 10 px font, generously, since the page's font is unknown.
-  const boxes: Box[] = [...position.values()].map((at) => ({ left: at.x, right: at.x + 160, top: at.y, bottom: at.y + 50 }));
+  const boxes: Box[] = [
+    ...[...position.values()].map((at) => ({ left: at.x, right: at.x + 160, top: at.y, bottom: at.y + 50 })),
+    ...sites.map((site, column) => ({ left: 25 + column * columnWidth + 6, right: 25 + column * columnWidth + 14 + site.length * 8.5, top: 22, bottom: 46 })),
+  ];
   const placed: Box[] = [];
   const labels: string[] = [];
   for (const link of definition.links) {
