@@ -2,7 +2,7 @@ import type { GridConfigFile } from '../config/index.js';
 import { configDefaults } from '../config/definition.js';
 import type { ClusterId, GridDefinition } from '../model/index.js';
 import type { Style } from './style.js';
-import { renderTable } from './table.js';
+import { renderTable, wrapLongLine } from './table.js';
 // Straight from the formatter module: validate and verify must not load the planner.
 import { formatMinutes } from '../planner/quantityFormat.js';
 
@@ -34,31 +34,36 @@ export function renderGridSummary(file: string, config: GridConfigFile, definiti
   );
   if (config.grid.description !== undefined) out.push(`  ${config.grid.description}`);
 
+  // Two tables, so that each fits 100 columns: what a cluster is, then how it is taken over and protected.
+  const clusters = [...config.clusters].sort((a, b) => a.id - b.id);
   out.push('', style.bold('Clusters'));
   out.push(
     renderTable(
-      ['cluster', 'site', 'kind', 'cache', 'devices', 'AOTM', 'write protect'],
-      [...config.clusters]
-        .sort((a, b) => a.id - b.id)
-        .map((cluster) => {
-          const aotm = cluster.aotm?.enabled === true
-            ? `${cluster.aotm.mode} after ${cluster.aotm.gracePeriod ?? `${configDefaults.aotmGracePeriod} (default)`}, TSSC ${cluster.aotm.tsscNetwork === 'shared-with-grid-links' ? style.red(cluster.aotm.tsscNetwork) : cluster.aotm.tsscNetwork}`
-            : 'off';
-          const excluded = [...new Set([...(cluster.writeProtect?.excludedCategories ?? []), definition.categories.insert])];
-          const protect = cluster.writeProtect === undefined
-            ? 'off'
-            : `${cluster.writeProtect.enabled === true ? 'on' : 'configured, off'}; excludes ${excluded.join(' ')}${cluster.writeProtect.ignoreFastReady === true ? '; ignore fast ready' : ''}`;
-          const physical = cluster.physical === undefined ? '' : `, ${cluster.physical.drives} x ${cluster.physical.driveType}`;
-          return [
-            `C${cluster.id} ${cluster.name}`,
-            cluster.site,
-            `${cluster.kind}${physical}`,
-            cluster.cache,
-            String(cluster.virtualDevices ?? `${configDefaults.virtualDevices}`),
-            aotm,
-            protect,
-          ];
-        }),
+      ['cluster', 'site', 'kind', 'drives', 'cache', 'devices'],
+      clusters.map((cluster) => [
+        `C${cluster.id} ${cluster.name}`,
+        cluster.site,
+        cluster.kind,
+        cluster.physical === undefined ? '-' : `${cluster.physical.drives} x ${cluster.physical.driveType}`,
+        cluster.cache,
+        String(cluster.virtualDevices ?? `${configDefaults.virtualDevices}`),
+      ]),
+    ),
+  );
+  out.push('', style.bold('Takeover and protection'));
+  out.push(
+    renderTable(
+      ['cluster', 'AOTM', 'write protect'],
+      clusters.map((cluster) => {
+        const aotm = cluster.aotm?.enabled === true
+          ? `${cluster.aotm.mode} after ${cluster.aotm.gracePeriod ?? `${configDefaults.aotmGracePeriod} (default)`}, TSSC ${cluster.aotm.tsscNetwork === 'shared-with-grid-links' ? style.red(cluster.aotm.tsscNetwork) : cluster.aotm.tsscNetwork}`
+          : 'off';
+        const excluded = [...new Set([...(cluster.writeProtect?.excludedCategories ?? []), definition.categories.insert])];
+        const protect = cluster.writeProtect === undefined
+          ? 'off'
+          : `${cluster.writeProtect.enabled === true ? 'on' : 'configured, off'}; excludes ${excluded.join(' ')}${cluster.writeProtect.ignoreFastReady === true ? '; ignore fast ready' : ''}`;
+        return [`C${cluster.id} ${cluster.name}`, aotm, protect];
+      }),
     ),
   );
 
@@ -123,5 +128,6 @@ export function renderGridSummary(file: string, config: GridConfigFile, definiti
     const when = rule.when === 'cluster-confirmed-down' ? 'once the cluster is confirmed down' : 'as soon as the owner does not answer';
     out.push(`  ${rule.mode === 'write' ? 'write (WOT)' : 'read (ROT)'} at ${where} for ${of}, ${when}${rule.duringDrTest === true ? ', also during DR tests' : ''}`);
   }
-  return out.join('\n');
+  // Free-text lines (title, categories, runbook) wrap like the tables, to 100 columns (issue 18 item 5).
+  return out.flatMap((line) => line.split('\n')).flatMap((line) => wrapLongLine(line)).join('\n');
 }

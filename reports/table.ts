@@ -10,18 +10,43 @@ export function visibleWidth(text: string): number {
   return displayWidth(text);
 }
 
-/** Renders rows under a header as aligned text, indented by `indent` spaces. */
-export function renderTable(header: readonly string[], rows: readonly (readonly string[])[], indent = 2): string {
+/**
+ * Renders rows under a header as aligned text, indented by `indent` spaces, within `maxWidth` columns
+ * (issue 18 item 5): while the table is wider, its widest column is narrowed a column at a time and its cells wrap at word
+ * boundaries onto lines of their own row. A column never narrows below 12 or its longest word.
+ */
+export function renderTable(header: readonly string[], rows: readonly (readonly string[])[], indent = 2, maxWidth = terminalColumns): string {
   // A loop, not Math.max(...rows): a spread of 100,000 rows overflows the call stack.
   const widths = header.map((title, column) => rows.reduce((widest, row) => Math.max(widest, visibleWidth(row[column] ?? '')), visibleWidth(title)));
-  const pad = (cells: readonly string[]): string =>
-    ' '.repeat(indent) +
-    cells
-      .map((cell, column) => (column === cells.length - 1 ? cell : cell + ' '.repeat((widths[column] ?? 0) - visibleWidth(cell))))
-      .join('  ')
-      .trimEnd();
+  const longestWord = header.map((title, column) => rows.reduce((widest, row) => Math.max(widest, ...(row[column] ?? '').split(/\s+/).map(visibleWidth)), Math.max(...title.split(/\s+/).map(visibleWidth))));
+  const total = (): number => indent + widths.reduce((sum, width) => sum + width, 0) + 2 * (widths.length - 1);
+  // First only columns wider than 24 give way (short columns such as a kind or a name stay on one line),
+  // then any column down to 12 or its longest word; one column at a time, so widths stay balanced.
+  for (const keep of [24, 0]) {
+    while (total() > maxWidth) {
+      const narrowable = widths.map((width, column) => ({ width, column, floor: Math.max(12, keep, longestWord[column] ?? 0) })).filter((entry) => entry.width > entry.floor);
+      const widest = narrowable.sort((a, b) => b.width - a.width)[0];
+      if (widest === undefined) break;
+      widths[widest.column] = widest.width - 1;
+    }
+  }
+  const layout = (cells: readonly string[]): string[] => {
+    const wrapped = cells.map((cell, column) => (visibleWidth(cell) <= (widths[column] ?? 0) ? [cell] : wrapText(cell, widths[column] ?? 0, 0)));
+    const height = Math.max(1, ...wrapped.map((lines) => lines.length));
+    return Array.from({ length: height }, (_, line) =>
+      (
+        ' '.repeat(indent) +
+        wrapped
+          .map((lines, column) => {
+            const cell = lines[line] ?? '';
+            return column === wrapped.length - 1 ? cell : cell + ' '.repeat(Math.max(0, (widths[column] ?? 0) - visibleWidth(cell)));
+          })
+          .join('  ')
+      ).trimEnd(),
+    );
+  };
   const rule = ' '.repeat(indent) + widths.map((width) => '-'.repeat(width)).join('  ');
-  return [pad(header), rule, ...rows.map(pad)].join('\n');
+  return [...layout(header), rule, ...rows.flatMap(layout)].join('\n');
 }
 
 /** Terminal width the text reports keep to (issue 18: readable in a 100-column terminal). */

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * Every rule of the sections the model implements must have a test whose name carries its id.
- * Rule ids come from docs/DOMAIN.md (a copy of ../shared/DOMAIN.md).
+ * Rule ids come from docs/DOMAIN.md (the project's rule catalogue).
  */
 
 const root = join(import.meta.dirname, '..');
