@@ -1,4 +1,6 @@
-import { dataNotationOf, type Catalog, type DataNotation, type PlanInputs } from '../planner/index.js';
+import type { Catalog, PlanInputs } from '../planner/index.js';
+// Straight from the formatter module: validate reads the notation and must not load the planner.
+import { dataNotationOf, type DataNotation } from '../planner/quantityFormat.js';
 import { mustParse as required, type UnitParser } from './quantity.js';
 import type { GridConfigFile } from './schema.js';
 import { configDefaults } from './definition.js';

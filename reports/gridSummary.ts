@@ -4,7 +4,8 @@ import type { ClusterId, GridDefinition } from '../model/index.js';
 import type { Style } from './style.js';
 import { renderTable, wrapLongLine } from './table.js';
 // Straight from the formatter module: validate and verify must not load the planner.
-import { formatMinutes } from '../planner/quantityFormat.js';
+import { formatByteRate, formatMinutes } from '../planner/quantityFormat.js';
+import { configDataNotation } from '../config/planInputs.js';
 
 /** Letters of the copy points with their seed names, for the legend. */
 const pointNames: Readonly<Record<string, string>> = { R: 'rewind-unload', S: 'synchronous', D: 'deferred', N: 'no copy' };
@@ -77,7 +78,7 @@ export function renderGridSummary(file: string, config: GridConfigFile, definiti
           link.links,
           link.distance,
           link.efficiency === undefined ? `${configDefaults.linkEfficiency} (default)` : String(link.efficiency),
-          `${((definition.links[index]?.copyRateMBPerMinute ?? 0) / 60).toFixed(0)} MB/s`,
+          formatByteRate(((definition.links[index]?.copyRateMBPerMinute ?? 0) * 1e6) / 60, configDataNotation(config)),
         ]),
       ),
     );

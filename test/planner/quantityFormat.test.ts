@@ -1,4 +1,8 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadConfig, plan, type LoadedConfig } from '../../api/index.js';
 import { dataNotationOf, formatBitRate, formatByteRate, formatBytes, formatMinutes, formatQuantity, formatSeconds, unitLadder } from '../../planner/index.js';
 
 /** The one formatter of quantities (issue 18 item 4): decimal and binary kept apart, one precision rule. */
@@ -44,5 +48,28 @@ describe('quantity formatter', () => {
       expect([...sizes].sort((a, b) => a - b)).toEqual(sizes);
     }
     expect(unitLadder('data', 'binary').map((step) => step.symbol)).toContain('TiB');
+  });
+
+  it('a configuration written in binary units gets a plan in binary units, and the same one in decimal units a decimal plan', async () => {
+    const root = join(import.meta.dirname, '..', '..');
+    const decimalText = readFileSync(join(root, 'examples', 'two-cluster-dr.yaml'), 'utf8').replace(/^\$schema:.*$/m, '');
+    const binaryText = decimalText.replace(/(\d) TB\b/g, '$1 TiB');
+    expect(binaryText).not.toBe(decimalText);
+    const folder = mkdtempSync(join(tmpdir(), 'tapegrid-notation-'));
+    const displays = async (text: string): Promise<string[]> => {
+      const file = join(folder, `grid-${text.length}.yaml`);
+      writeFileSync(file, text);
+      const loaded = (await loadConfig(file)) as LoadedConfig;
+      expect(loaded.ok).toBe(true);
+      const outcome = await plan(loaded);
+      if (!outcome.ok) throw new Error('no plan');
+      return outcome.plan.sections.flatMap((section) => section.figures.map((figure) => figure.display));
+    };
+    const binary = (await displays(binaryText)).join(' ');
+    const decimal = (await displays(decimalText)).join(' ');
+    expect(binary).toMatch(/TiB/);
+    expect(binary).not.toMatch(/\d (kB|MB|GB|TB|PB)\b/);
+    expect(decimal).toMatch(/\d TB\b/);
+    expect(decimal).not.toMatch(/iB\b/);
   });
 });
