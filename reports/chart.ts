@@ -17,8 +17,13 @@ export type AxisQuantity = QuantityKind | 'hour-of-day' | 'hours' | 'days';
 export interface AxisSpec {
   readonly title: string;
   readonly quantity: AxisQuantity;
-  /** 'auto' (the default) chooses log when the positive values span 100x or more. */
+  /** 'auto' (the default) chooses log when a linear axis would hide the curve (see `wantsLog`). */
   readonly scale?: 'linear' | 'log' | 'auto';
+  /**
+   * false: a linear axis starts near the smallest value instead of zero, below a break mark, for
+   * curves that move little far from zero (a cache near full).
+   */
+  readonly fromZero?: boolean;
 }
 
 /** A chart: series of (x, y) points in base units (bytes, seconds, bytes per second), a limit line. */
@@ -125,7 +130,9 @@ function buildAxis(spec: AxisSpec, values: readonly number[], range: readonly [n
     };
   }
   const unit = spec.quantity === 'hour-of-day' ? fixedUnits['hour-of-day'] : unitForMaximum(ladder, maximum);
-  const minimum = Math.min(...finite, 0);
+  const lowest = Math.min(...finite);
+  const truncated = spec.fromZero === false && lowest > 0 && lowest > maximum * 0.2;
+  const minimum = truncated ? lowest : Math.min(...finite, 0);
   const scale = scaleLinear()
     .domain([minimum / unit.size, Math.max(maximum / unit.size, 1e-9)])
     .range(range);
@@ -137,7 +144,8 @@ function buildAxis(spec: AxisSpec, values: readonly number[], range: readonly [n
     title: `${spec.title} (${unit.symbol})`,
     position: (value) => scale(Math.max(domainLow, Math.min(domainHigh, value / unit.size))),
     ticks: tickValues.map((value) => ({ value: value * unit.size, label: tickNumber(value) })),
-    zeroAt: null,
+    // A truncated axis gets the same break mark as a log axis's zero strip, at its low end.
+    zeroAt: truncated ? range[0] : null,
     log: false,
   };
 }
@@ -163,7 +171,7 @@ export function lineChart(spec: LineChartSpec): string {
   parts.push(`<rect x="${left}" y="${plotTop}" width="${width - left - right}" height="${plotBottom - plotTop}" fill="#fafafa" stroke="#ccc"/>`);
   for (const tick of y.ticks) {
     const at = y.position(tick.value).toFixed(1);
-    parts.push(`<line class="grid" x1="${left}" x2="${width - right}" y1="${at}" y2="${at}" stroke="#e5e5e5"/><text class="tick" x="${left - 6}" y="${(Number(at) + 3.5).toFixed(1)}" font-size="10" text-anchor="end">${escapeHtml(tick.label)}</text>`);
+    parts.push(`<line class="grid" x1="${left}" x2="${width - right}" y1="${at}" y2="${at}" stroke="#e5e5e5"/><text class="tick y" x="${left - 6}" y="${(Number(at) + 3.5).toFixed(1)}" font-size="10" text-anchor="end">${escapeHtml(tick.label)}</text>`);
   }
   if (y.zeroAt !== null) {
     // The break mark: two short slanted strokes across the y axis between zero and the log scale.
@@ -173,7 +181,7 @@ export function lineChart(spec: LineChartSpec): string {
   x.ticks.forEach((tick, index) => {
     const at = x.position(tick.value);
     const last = index === x.ticks.length - 1 && at > width - right - 20;
-    parts.push(`<text class="tick" x="${at.toFixed(1)}" y="${plotBottom + 15}" font-size="10" text-anchor="${last ? 'end' : 'middle'}">${escapeHtml(tick.label)}</text>`);
+    parts.push(`<text class="tick x" x="${at.toFixed(1)}" y="${plotBottom + 15}" font-size="10" text-anchor="${last ? 'end' : 'middle'}">${escapeHtml(tick.label)}</text>`);
   });
   parts.push(`<text class="axis-title" x="${(left + width - right) / 2}" y="${height - 12}" font-size="11" text-anchor="middle">${escapeHtml(x.title)}</text>`);
   const middle = (plotTop + plotBottom) / 2;

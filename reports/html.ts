@@ -216,8 +216,12 @@ export function renderHtml(report: ReportData, generatedAt: string): string {
     for (const chart of plan.charts) {
       if (chart.kind === 'cache-fill-after-site-loss') {
         const limit = Math.max(...chart.series.map((series) => series.capacityBytes));
-        const svg = lineChart({ title: chart.title, x: { title: 'days after the loss', quantity: 'days', scale: 'linear' }, y: { title: 'cache used', quantity: 'data' }, series: chart.series.map((series) => ({ name: series.name, points: series.usedBytesByDay.map((bytes, day) => [day, bytes] as const) })), target: { y: limit, label: 'out of cache' }, notation });
-        out.push(chartFigure(chart.title, svg, null));
+        const svg = lineChart({ title: chart.title, x: { title: 'days after the loss', quantity: 'days', scale: 'linear' }, y: { title: 'cache used', quantity: 'data', fromZero: false }, series: chart.series.map((series) => ({ name: series.name, points: series.usedBytesByDay.map((bytes, day) => [day, bytes] as const) })), target: { y: limit, label: 'out of cache' }, notation });
+        const full = chart.series.map((series) => {
+          const day = series.usedBytesByDay.findIndex((bytes) => bytes >= series.capacityBytes);
+          return `${series.name} ${day < 0 ? `is not full within ${series.usedBytesByDay.length - 1} days` : day === 0 ? 'is full at once' : `is full after ${day} day${day === 1 ? '' : 's'}`}`;
+        });
+        out.push(chartFigure(chart.title, svg, `${full.join('; ')} (TVC-4, scenario 8); the axis starts near the curves, below the break mark`));
       }
     }
     out.push('</section>');
