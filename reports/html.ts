@@ -3,7 +3,7 @@ import { traceabilityLegend, verdictEvidence, verdictLabel } from './verdictWord
 import { formatBytes, formatSeconds, type Figure } from '../planner/index.js';
 import type { ReportData } from './reportData.js';
 import { escapeHtml as e, gridDiagram, policyMatrix } from './svg.js';
-import { lineChart } from './chart.js';
+import { lineChart, type LineChartSpec } from './chart.js';
 import { dataLostSentence } from './scenario.js';
 
 const style = `
@@ -48,8 +48,8 @@ function figureRows(figures: readonly Figure[]): string {
 }
 
 /** A chart with its title above and what binds it below, kept on one printed page. */
-function chartFigure(title: string, svg: string, caption: string | null): string {
-  return `<figure class="chart"><figcaption><strong>${e(title)}</strong></figcaption>${svg}${caption === null ? '' : `<figcaption>${e(caption)}</figcaption>`}</figure>`;
+function chartFigure(spec: LineChartSpec, caption: string | null): string {
+  return `<figure class="chart"><figcaption><strong>${e(spec.title)}</strong></figcaption>${lineChart(spec)}${caption === null ? '' : `<figcaption>${e(caption)}</figcaption>`}</figure>`;
 }
 
 /** The manager's screen: verdict, targets with margins, what to buy by when, the top three risks. */
@@ -163,30 +163,28 @@ export function renderHtml(report: ReportData, generatedAt: string): string {
         const flat = chart.hourlyBytes.every((bytes) => bytes === 0) ? "; the backlog stays at zero all day: every hour's copies finish within the hour" : '';
         out.push(
           chartFigure(
-            chart.title,
-            lineChart({
+            {
               title: chart.title,
               x: { title: 'hour of the day, UTC', quantity: 'hour-of-day' },
               y: { title: 'deferred backlog', quantity: 'data' },
               series: [{ name: chart.direction, points: chart.hourlyBytes.map((bytes, hour) => [hour, bytes] as const) }],
               ...(chart.limit === null ? {} : { target: { y: chart.limit.bytes, label: chart.limit.label } }),
               notation,
-            }),
+            },
             `${chart.binding}${flat}${chart.growthBytesPerDay === null ? '' : `; the backlog never drains: it grows ${formatBytes(chart.growthBytesPerDay, notation)} a day (its first day is drawn)`}`,
           ),
         );
       } else if (chart.kind === 'rpo-against-bandwidth') {
         out.push(
           chartFigure(
-            chart.title,
-            lineChart({
+            {
               title: chart.title,
               x: { title: 'usable copy capacity', quantity: 'bit-rate' },
               y: { title: 'RPO of the largest volume', quantity: 'duration' },
               series: [{ name: chart.direction, points: chart.points.map((point) => [point.capacityBytesPerSecond, point.rpoSeconds] as const) }],
               ...(chart.targetSeconds === null ? {} : { target: { y: chart.targetSeconds, label: `target ${formatSeconds(chart.targetSeconds)}` } }),
               notation,
-            }),
+            },
             null,
           ),
         );
@@ -198,15 +196,14 @@ export function renderHtml(report: ReportData, generatedAt: string): string {
       if (chart.kind !== 'backlog-during-break') continue;
       out.push(
         chartFigure(
-          chart.title,
-          lineChart({
+          {
             title: chart.title,
             x: { title: `hours since the links broke; they return at hour ${chart.breakHours}`, quantity: 'hours', scale: 'linear' },
             y: { title: 'uncopied data', quantity: 'data' },
             series: [{ name: chart.direction, points: chart.hourlyBytes.map((bytes, hour) => [hour, bytes] as const) }],
             ...(chart.limit === null ? {} : { target: { y: chart.limit.bytes, label: chart.limit.label } }),
             notation,
-          }),
+          },
           chart.binding,
         ),
       );
@@ -216,12 +213,12 @@ export function renderHtml(report: ReportData, generatedAt: string): string {
     for (const chart of plan.charts) {
       if (chart.kind === 'cache-fill-after-site-loss') {
         const limit = Math.max(...chart.series.map((series) => series.capacityBytes));
-        const svg = lineChart({ title: chart.title, x: { title: 'days after the loss', quantity: 'days', scale: 'linear' }, y: { title: 'cache used', quantity: 'data', fromZero: false }, series: chart.series.map((series) => ({ name: series.name, points: series.usedBytesByDay.map((bytes, day) => [day, bytes] as const) })), target: { y: limit, label: 'out of cache' }, notation });
+        const spec: LineChartSpec = { title: chart.title, x: { title: 'days after the loss', quantity: 'days', scale: 'linear' }, y: { title: 'cache used', quantity: 'data', fromZero: false }, series: chart.series.map((series) => ({ name: series.name, points: series.usedBytesByDay.map((bytes, day) => [day, bytes] as const) })), target: { y: limit, label: 'out of cache' }, notation };
         const full = chart.series.map((series) => {
           const day = series.usedBytesByDay.findIndex((bytes) => bytes >= series.capacityBytes);
           return `${series.name} ${day < 0 ? `is not full within ${series.usedBytesByDay.length - 1} days` : day === 0 ? 'is full at once' : `is full after ${day} day${day === 1 ? '' : 's'}`}`;
         });
-        out.push(chartFigure(chart.title, svg, `${full.join('; ')} (TVC-4, scenario 8); the axis starts near the curves, below the break mark`));
+        out.push(chartFigure(spec, `${full.join('; ')} (TVC-4, scenario 8); the axis starts near the curves, below the break mark`));
       }
     }
     out.push('</section>');
