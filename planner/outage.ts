@@ -129,6 +129,7 @@ export function outageFigures(inputs: PlanInputs, directions: readonly Direction
       formula: 'data occupied at the break + uncopied data written during the break (stored, counted once however many peers it waits for)',
       inputs: [{ name: 'cache', value: definition.cacheText }, occupiedInput, { name: 'written during the break', value: formatBytes(backlog, inputs.notation) }],
       verdict: needed <= limit * 0.8 ? 'meets' : needed <= limit ? 'at-risk' : 'fails',
+      target: `at most the ${formatBytes(limit, inputs.notation)} usable${definition.kind === 'disk-only' ? ' (out-of-cache level kept free, TVC-4)' : ''}`,
       rules: ['TVC-5', 'DRT-5'],
     });
     figures.push({
