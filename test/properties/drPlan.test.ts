@@ -82,5 +82,6 @@ describe.each(Object.keys(expected))('DR test plan %s', (name) => {
     for (const row of rows) {
       if (row.counterexample !== null) expect(row.counterexample.counterexample.steps.length, row.safeguard).toBeLessThanOrEqual(12);
     }
-  });
+    // One verification per safeguard removed: about 20 s alone on 2 cores, over 80 s beside other test files.
+  }, 240_000);
 });
