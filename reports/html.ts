@@ -13,7 +13,7 @@ header.generated{background:#eef2f7;border-bottom:1px solid #ccd6e2;padding:8px 
 h1{font-size:24px;margin:4px 0 0}h2{font-size:20px;border-bottom:2px solid #d9e1ea;padding-bottom:4px;margin-top:32px}h3{font-size:16px;margin-bottom:6px}
 table{border-collapse:collapse;width:100%;margin:8px 0 16px;font-size:13px}th,td{border:1px solid #d9e1ea;padding:4px 6px;text-align:left;vertical-align:top}th{background:#f3f6fa}
 .verdict-meets,.status-proven-within-scope,.holds{color:#1a7f37;font-weight:600}.verdict-at-risk{color:#9a6700;font-weight:600}.verdict-fails,.violated,.status-violated{color:#cf222e;font-weight:700}
-.status-not-covered{color:#cf222e}.status-tested,.status-not-exercised{color:#6e7781}.status-random-runs{color:#9a6700}.status-checked{color:#0969da}
+.status-not-covered{color:#cf222e}.status-tested,.status-not-exercised{color:#6e7781}.status-random-runs{color:#9a6700}.status-checked,.status-scenario{color:#0969da}
 .summary{display:grid;grid-template-columns:repeat(auto-fit,minmax(230px,1fr));gap:12px}.card{border:1px solid #d9e1ea;border-radius:8px;padding:12px;background:#fafbfc}
 .card strong{display:block;font-size:18px}pre{background:#f6f8fa;border:1px solid #d9e1ea;padding:8px;overflow-x:auto;font-size:12px;white-space:pre-wrap}
 svg{max-width:100%;height:auto;display:block;margin:8px 0}svg.matrix{max-width:420px}svg.diagram{max-width:760px}svg.chart{max-width:720px}.muted{color:#6e7781;font-size:12px}

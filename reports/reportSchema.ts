@@ -47,7 +47,7 @@ export function reportJsonSchema(): Record<string, unknown> {
         }),
         z.null(),
       ]),
-      traceability: z.array(z.object({ id: z.string(), text: z.string().meta({ description: 'the rule in words (docs/DOMAIN.md)' }), sections: z.array(z.string()), status: z.enum(['violated', 'proven-within-scope', 'random-runs', 'not-exercised', 'checked', 'tested', 'not-covered']) })),
+      traceability: z.array(z.object({ id: z.string(), text: z.string().meta({ description: 'the rule in words (docs/DOMAIN.md)' }), sections: z.array(z.string()), status: z.enum(['violated', 'proven-within-scope', 'random-runs', 'checked', 'scenario', 'not-exercised', 'tested', 'not-covered']) })),
       executive: z
         .object({
           verdict: z.object({ safe: z.boolean(), sentence: z.string() }),

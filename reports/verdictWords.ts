@@ -72,6 +72,7 @@ export const traceabilityLegend: readonly (readonly [status: string, meaning: st
   ['proven-within-scope', 'an invariant covering it was put to the test by the exhaustive search and held in its stated scope'],
   ['random-runs', 'only random runs put a covering invariant to the test, and found no counterexample'],
   ['checked', 'planner figures computed for it'],
+  ['scenario', 'a scenario run for this report (a what-if of a lost cluster or site) exercised it'],
   ['not-exercised', 'covering invariants exist but their situation never arose for this configuration'],
   ['tested', 'named tests only'],
   ['not-covered', 'a gap'],

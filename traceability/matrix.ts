@@ -2,7 +2,7 @@ import type { DomainRule } from './domainRules.js';
 import type { RuleReference } from './sourceIndex.js';
 
 /** How a rule stands in this run. */
-export type CoverageStatus = 'violated' | 'proven-within-scope' | 'random-runs' | 'not-exercised' | 'checked' | 'tested' | 'not-covered';
+export type CoverageStatus = 'violated' | 'proven-within-scope' | 'random-runs' | 'checked' | 'scenario' | 'not-exercised' | 'tested' | 'not-covered';
 
 /** One row of the traceability matrix. */
 export interface TraceabilityRow {
@@ -46,7 +46,9 @@ export function traceabilityMatrix(rules: readonly DomainRule[], references: rea
           ? 'random-runs'
           : figures.length > 0
             ? 'checked'
-            : invariants.length > 0
+            : run.scenarios.some((scenario) => scenario.rules.includes(rule.id))
+              ? 'scenario'
+              : invariants.length > 0
               ? 'not-exercised'
               : tests.length > 0
                 ? 'tested'

@@ -62,6 +62,8 @@ describe('tapegrid report', () => {
     expect(own11?.status).toBe('proven-within-scope');
     expect(own11?.properties).toContain('no-dual-ownership');
     expect(data.traceability.find((row) => row.id === 'TVC-5')?.status).toBe('checked');
+    // A cluster lost (FS-5) is shown by the report's own what-if of that loss, when nothing stronger covers it.
+    expect(data.traceability.find((row) => row.id === 'FS-5')?.status).toBe('scenario');
     // Encryption at the DR site (PLN-5) is nowhere in the model, planner or tests: a gap, shown as such.
     expect(data.traceability.find((row) => row.id === 'PLN-5')?.status).toBe('not-covered');
     expect(data.traceability.find((row) => row.id === 'GDPS-2')?.status).toBe('tested');
