@@ -49,12 +49,19 @@ function shortestViolation(verification: VerifyResult, traces: Readonly<Record<s
   return shortest === undefined ? null : { ...shortest, lines: traces[shortest.id] ?? [] };
 }
 
+/** What a step did, without its consequences ("; ...") or a parenthesis the cut would leave open. */
+function firstClause(step: string): string {
+  const clause = (step.split('; ')[0] ?? '').trim();
+  const opened = clause.lastIndexOf('(');
+  return opened > clause.lastIndexOf(')') ? clause.slice(0, opened).trim() : clause;
+}
+
 /**
  * One sentence for the way the grid fails: the events of the shortest counterexample (each step's
  * first clause) and what went wrong, with the invariant and its rules.
  */
 export function failureSentence(violation: { id: string; title: string; rules: readonly string[]; lines: readonly string[] }): string {
-  const steps = violation.lines.filter((line) => /^\d+\. \[t=/.test(line) && !line.startsWith('0.')).map((line) => (line.replace(/^\d+\. \[t=[^\]]*\] /, '').split('; ')[0] ?? '').trim());
+  const steps = violation.lines.filter((line) => /^\d+\. \[t=/.test(line) && !line.startsWith('0.')).map((line) => firstClause(line.replace(/^\d+\. \[t=[^\]]*\] /, '')));
   const outcome = violation.lines.find((line) => line.startsWith('=> '))?.slice(3).replace(/ \((after step \d+|at the end of the run)\)$/, '') ?? violation.title;
   const path = steps.length === 0 ? 'from the start' : `after ${steps.join(', then ')}`;
   return `Not safe: ${path}, ${outcome} (${violation.id}: ${violation.rules.join(', ')}; ${steps.length} step${steps.length === 1 ? '' : 's'}, the full trace is under Safety verdicts).`;

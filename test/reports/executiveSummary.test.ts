@@ -24,7 +24,7 @@ function verification(verdicts: readonly unknown[]): VerifyResult {
 
 const splitBrainTrace = [
   '0. setup: A00001 inserted at C0 (category 0002)',
-  '1. [t=0 min] links between C1 and C2 fail',
+  '1. [t=0 min] links between C1 and C2 fail (both of them; copies queue)',
   '2. [t=0 min] C0 fails',
   '3. [t=0 min] C1 sets write takeover of C0',
   '4. [t=0 min] host PROD mounts A00001 through C1; C1 takes write ownership of A00001 from C0',
