@@ -30,6 +30,7 @@ export function renderGridSummary(file: string, config: GridConfigFile, definiti
   const out: string[] = [];
   const ids = definition.clusters.map((cluster) => cluster.id);
   const sites = [...new Set(definition.clusters.map((cluster) => cluster.site))];
+  const notation = configDataNotation(config);
   out.push(
     `${style.bold(`Grid "${definition.name}"`)} (${file}): ${ids.length === 1 ? 'stand-alone cluster' : `${ids.length} clusters`} at ${sites.length} site${sites.length === 1 ? '' : 's'}`,
   );
@@ -78,7 +79,7 @@ export function renderGridSummary(file: string, config: GridConfigFile, definiti
           link.links,
           link.distance,
           link.efficiency === undefined ? `${configDefaults.linkEfficiency} (default)` : String(link.efficiency),
-          formatByteRate(((definition.links[index]?.copyRateMBPerMinute ?? 0) * 1e6) / 60, configDataNotation(config)),
+          formatByteRate(((definition.links[index]?.copyRateMBPerMinute ?? 0) * 1e6) / 60, notation),
         ]),
       ),
     );

@@ -72,8 +72,7 @@ function executiveSummaryHtml(report: ReportData): string {
 }
 
 /** Where a rule's evidence is in this report: invariant verdicts, planner figures, what-ifs. */
-function evidenceLinks(report: ReportData, row: ReportData['traceability'][number]): string {
-  const figureIds = new Set(report.plan?.sections.flatMap((section) => section.figures.map((figure) => figure.id)) ?? []);
+function evidenceLinks(report: ReportData, row: ReportData['traceability'][number], figureIds: ReadonlySet<string>): string {
   const links = [
     ...row.properties.map((id) => (report.verification.verdicts.some((verdict) => verdict.id === id) ? `<a href="#invariant-${e(id)}">${e(id)}</a>` : e(id))),
     ...row.plannerChecks.map((id) => (figureIds.has(id) ? `<a href="#figure-${e(id)}">${e(id)}</a>` : e(id))),
@@ -86,11 +85,13 @@ function evidenceLinks(report: ReportData, row: ReportData['traceability'][numbe
 /** The auditor's part: every rule with its text, its seed section, how it was shown and where. */
 function traceabilityHtml(report: ReportData): string {
   const covered = report.traceability.length - report.summary.notCovered.length;
+  // Computed once for the whole table: which figures the page has rows (and anchors) for.
+  const figureIds = new Set(report.plan?.sections.flatMap((section) => section.figures.map((figure) => figure.id)) ?? []);
   const out: string[] = [`<section id="traceability"><h2>Traceability for an auditor</h2><p>${covered} of ${report.traceability.length} rules covered${report.summary.notCovered.length === 0 ? '.' : `; not covered: ${e(report.summary.notCovered.join(', '))}.`}</p><p class="muted">${e(traceabilityLegend.map(([status, meaning]) => `${status}: ${meaning}`).join('; '))}.</p>`];
   out.push(
     table(
       ['rule', 'what it says', 'seed', 'how it was shown', 'evidence'],
-      report.traceability.map((row) => [`<span id="rule-${e(row.id)}">${e(row.id)}</span>`, e(row.text), e(row.sections.join(', ')), `<span class="status-${e(row.status)}">${e(row.status.replace(/-/g, ' '))}</span>`, evidenceLinks(report, row)]),
+      report.traceability.map((row) => [`<span id="rule-${e(row.id)}">${e(row.id)}</span>`, e(row.text), e(row.sections.join(', ')), `<span class="status-${e(row.status)}">${e(row.status.replace(/-/g, ' '))}</span>`, evidenceLinks(report, row, figureIds)]),
       true,
     ),
   );
