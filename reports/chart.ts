@@ -52,7 +52,6 @@ interface Axis {
   readonly ticks: readonly { readonly value: number; readonly label: string }[];
   /** Set on a log axis that has values at or below zero: where the zero strip is. */
   readonly zeroAt: number | null;
-  readonly log: boolean;
 }
 
 const fixedUnits: Record<'hour-of-day' | 'hours' | 'days', UnitStep> = { 'hour-of-day': { size: 1, symbol: 'h' }, hours: { size: 1, symbol: 'h' }, days: { size: 1, symbol: 'd' } };
@@ -126,7 +125,6 @@ function buildAxis(spec: AxisSpec, values: readonly number[], range: readonly [n
       position: (value) => (value < domainLow ? (hasZero ? rangeStart : scale(domainLow)) : scale(Math.min(value, domainHigh))),
       ticks: hasZero ? [{ value: 0, label: '0' }, ...ticks] : ticks,
       zeroAt: hasZero ? rangeStart : null,
-      log: true,
     };
   }
   const unit = spec.quantity === 'hour-of-day' ? fixedUnits['hour-of-day'] : unitForMaximum(ladder, maximum);
@@ -146,7 +144,6 @@ function buildAxis(spec: AxisSpec, values: readonly number[], range: readonly [n
     ticks: tickValues.map((value) => ({ value: value * unit.size, label: tickNumber(value) })),
     // A truncated axis gets the same break mark as a log axis's zero strip, at its low end.
     zeroAt: truncated ? range[0] : null,
-    log: false,
   };
 }
 
@@ -158,11 +155,10 @@ export function lineChart(spec: LineChartSpec): string {
   const top = 22 + legendRows * 14;
   const bottom = 52;
   const right = 24;
-  // Room for the y axis: its widest tick label, then its rotated title.
-  const probeY = buildAxis(spec.y, points.map(([, y]) => y), [0, 1], notation, spec.target === undefined ? [] : [spec.target.y]);
-  const left = 34 + Math.ceil(Math.max(...probeY.ticks.map((tick) => tick.label.length), 1) * glyphWidth);
-  const x = buildAxis(spec.x, points.map(([value]) => value), [left, width - right], notation);
   const y = buildAxis(spec.y, points.map(([, value]) => value), [height - bottom, top], notation, spec.target === undefined ? [] : [spec.target.y]);
+  // Room for the y axis: its widest tick label, then its rotated title.
+  const left = 34 + Math.ceil(Math.max(...y.ticks.map((tick) => tick.label.length), 1) * glyphWidth);
+  const x = buildAxis(spec.x, points.map(([value]) => value), [left, width - right], notation);
   const plotTop = top;
   const plotBottom = height - bottom;
   const parts: string[] = [];
