@@ -1,8 +1,9 @@
 /**
  * The deferred copy queue as a fluid queue over the hourly profile (PLANNING.md, CCP-2, PLN-2):
- * Q(t) = max(0, Q + (arrivals(t) - capacity left(t)) dt), repeated day after day until the day is
- * periodic. Cumulative arrivals A(t) and copies D(t) are piecewise linear; the RPO of deferred data is
- * the largest horizontal distance between them (FIFO), computed exactly at the curves' breakpoints.
+ * Q(t) = max(0, Q + (arrivals(t) - capacity left(t)) dt), run over three days from an empty queue
+ * (the second day is the periodic one; see `fluidQueue`). Cumulative arrivals A(t) and copies D(t)
+ * are piecewise linear; the RPO of deferred data is the largest horizontal distance between them
+ * (FIFO), computed exactly at the curves' breakpoints.
  */
 
 const hour = 3600;
@@ -24,8 +25,6 @@ export type FluidResult =
       readonly peakBacklogBytes: number;
       /** Largest age of uncopied data, seconds. */
       readonly rpoSeconds: number;
-      /** Days simulated before the day repeated. */
-      readonly daysToPeriodic: number;
     }
   | {
       readonly kind: 'unbounded';
@@ -34,10 +33,14 @@ export type FluidResult =
       readonly growthBytesPerDay: number;
     };
 
-function simulate(arrivals: readonly number[], capacity: readonly number[], days: number): { points: Breakpoint[]; endOfDay: number[] } {
+/**
+ * Cumulative arrivals and copies from an empty queue at time 0, hour by hour for `days` days, with an
+ * extra breakpoint where the queue empties inside an hour (copies then follow arrivals). Where the
+ * queue is empty the two curves are equal to the last bit, and an hour without capacity adds exactly
+ * zero copies, so the RPO below can compare them exactly.
+ */
+function simulate(arrivals: readonly number[], capacity: readonly number[], days: number): Breakpoint[] {
   const points: Breakpoint[] = [{ t: 0, a: 0, d: 0 }];
-  const endOfDay: number[] = [];
-  let queue = 0;
   let cumulativeA = 0;
   let cumulativeD = 0;
   for (let dayIndex = 0; dayIndex < days; dayIndex += 1) {
@@ -45,36 +48,26 @@ function simulate(arrivals: readonly number[], capacity: readonly number[], days
       const start = dayIndex * day + h * hour;
       const inRate = (arrivals[h] ?? 0) / hour;
       const outRate = (capacity[h] ?? 0) / hour;
-      if (queue > 0 && inRate < outRate) {
-        const emptiesAfter = queue / (outRate - inRate);
-        if (emptiesAfter < hour) {
-          cumulativeA += inRate * emptiesAfter;
-          cumulativeD += outRate * emptiesAfter;
-          queue = 0;
-          points.push({ t: start + emptiesAfter, a: cumulativeA, d: cumulativeD });
-          const rest = hour - emptiesAfter;
-          cumulativeA += inRate * rest;
-          cumulativeD += inRate * rest;
-        } else {
-          cumulativeA += inRate * hour;
-          cumulativeD += outRate * hour;
-          queue -= (outRate - inRate) * hour;
-        }
-      } else if (queue > 0 || inRate > outRate) {
-        cumulativeA += inRate * hour;
-        cumulativeD += outRate * hour;
-        queue += (inRate - outRate) * hour;
+      const queue = Math.max(0, cumulativeA - cumulativeD);
+      const emptiesAfter = queue > 0 && inRate < outRate ? queue / (outRate - inRate) : Number.POSITIVE_INFINITY;
+      if (emptiesAfter < hour) {
+        cumulativeA += inRate * emptiesAfter;
+        cumulativeD += outRate * emptiesAfter;
+        // The queue is empty here by construction; rounding must not leave a false one behind.
+        cumulativeD = cumulativeA;
+        points.push({ t: start + emptiesAfter, a: cumulativeA, d: cumulativeD });
+        cumulativeA += inRate * (hour - emptiesAfter);
+        cumulativeD = cumulativeA;
       } else {
+        // A queue that does not empty this hour copies at full rate; an empty one copies what arrives,
+        // up to the rate.
         cumulativeA += inRate * hour;
-        cumulativeD += inRate * hour;
+        cumulativeD = Math.min(cumulativeA, cumulativeD + (queue > 0 ? outRate : Math.min(inRate, outRate)) * hour);
       }
-      // Guard against rounding leaving a hair of negative queue.
-      queue = Math.max(0, cumulativeA - cumulativeD);
       points.push({ t: start + hour, a: cumulativeA, d: cumulativeD });
     }
-    endOfDay.push(queue);
   }
-  return { points, endOfDay };
+  return points;
 }
 
 /** Earliest time at which `key` reaches `value` (curves are nondecreasing and piecewise linear). */
@@ -108,51 +101,70 @@ function valueAt(points: readonly Breakpoint[], key: 'a' | 'd', t: number): numb
   return before[key] + ((t - before.t) / (after.t - before.t)) * (after[key] - before[key]);
 }
 
+/** The first time `key` rises above `level`: the end of a stretch at that level, or where it crosses it. */
+function firstAbove(points: readonly Breakpoint[], key: 'a' | 'd', level: number): number {
+  const above = points.findIndex((point) => point[key] > level);
+  const before = points[above - 1];
+  if (above < 0) return Number.POSITIVE_INFINITY;
+  if (before === undefined || before[key] >= level) return before?.t ?? 0;
+  return earliestReaching(points, key, level);
+}
+
+/**
+ * Stretches where no copy progresses (capacity all used by RUN copies, or none): [start, end] and the
+ * level of the copy curve there.
+ */
+function copyPauses(points: readonly Breakpoint[]): { start: number; end: number; level: number }[] {
+  const pauses: { start: number; end: number; level: number }[] = [];
+  for (let index = 1; index < points.length; index += 1) {
+    const before = points[index - 1] as Breakpoint;
+    const point = points[index] as Breakpoint;
+    if (point.d !== before.d || point.t === before.t) continue;
+    const last = pauses.at(-1);
+    if (last !== undefined && last.end === before.t && last.level === point.d) last.end = point.t;
+    else pauses.push({ start: before.t, end: point.t, level: point.d });
+  }
+  return pauses;
+}
+
 /**
  * Runs the queue. `arrivals[h]` and `capacity[h]` are bytes arriving and bytes that can be copied in
  * hour h of the day (capacity already net of RUN/Sync traffic).
+ *
+ * When a day's arrivals fit in a day's capacity, the second day is already the periodic one and
+ * everything that arrived by its end is copied before the end of the third: by Reich's formula the
+ * backlog at t is the largest net inflow over any interval ending at t, and an interval reaching back
+ * past one day only adds whole days of net inflow <= 0. The queue also empties once a day (where the
+ * net inflow curve is lowest). So three days of simulation are exact, not an approximation.
  */
-export function fluidQueue(arrivals: readonly number[], capacity: readonly number[], maxDays = 400): FluidResult {
+export function fluidQueue(arrivals: readonly number[], capacity: readonly number[]): FluidResult {
   const dailyArrivals = arrivals.reduce((total, value) => total + value, 0);
   const dailyCapacity = capacity.reduce((total, value) => total + value, 0);
   const tolerance = 1e-12 * Math.max(1, dailyArrivals);
+  const points = simulate(arrivals, capacity, 3);
   if (dailyArrivals > dailyCapacity + tolerance) {
     // Past the first days the queue never empties, so each day adds arrivals minus capacity.
-    const { points } = simulate(arrivals, capacity, 3);
     const lastDay = points.filter((point) => point.t >= 2 * day && Number.isInteger(point.t / hour));
     return { kind: 'unbounded', backlogAtHour: lastDay.map((point) => point.a - point.d), growthBytesPerDay: dailyArrivals - dailyCapacity };
   }
-  let days = 2;
-  let run = simulate(arrivals, capacity, days);
-  while (days < maxDays) {
-    const last = run.endOfDay.at(-1) ?? 0;
-    const previous = run.endOfDay.at(-2) ?? 0;
-    if (Math.abs(last - previous) <= tolerance) break;
-    days = Math.min(maxDays, days * 2);
-    run = simulate(arrivals, capacity, days);
-  }
-  const periodicStart = (days - 1) * day;
-  // Simulate further so that everything that arrived in the periodic day has been copied.
-  const arrivedByEnd = valueAt(run.points, 'a', days * day);
-  let total = days + 1;
-  let extended = simulate(arrivals, capacity, total);
-  while ((extended.points.at(-1)?.d ?? 0) < arrivedByEnd - tolerance && total < days + maxDays) {
-    total += total - days;
-    extended = simulate(arrivals, capacity, total);
-  }
-  const points = extended.points;
+  const periodicStart = day;
   const candidates = new Set<number>();
   for (const point of points) {
     if (point.t >= periodicStart && point.t <= periodicStart + day) candidates.add(point.t);
     const s = earliestReaching(points, 'a', point.d);
     if (s >= periodicStart && s <= periodicStart + day) candidates.add(s);
   }
+  // The age of the last byte in by s: copies first reach A(s). Between candidates that age is linear in
+  // s, so its largest value is at one of them, except where it jumps: a byte that arrives just as copies
+  // pause waits out the whole pause, so the first byte above each pause's level is checked as well.
   let rpoSeconds = 0;
   for (const s of candidates) {
     const height = valueAt(points, 'a', s);
-    if (height <= valueAt(points, 'd', s) + tolerance) continue;
-    const departs = earliestReaching(points, 'd', height - tolerance);
-    rpoSeconds = Math.max(rpoSeconds, departs - s);
+    if (height > valueAt(points, 'd', s)) rpoSeconds = Math.max(rpoSeconds, earliestReaching(points, 'd', height) - s);
+  }
+  for (const pause of copyPauses(points)) {
+    const arrives = firstAbove(points, 'a', pause.level);
+    if (arrives >= periodicStart && arrives < periodicStart + day && arrives < pause.end) rpoSeconds = Math.max(rpoSeconds, pause.end - arrives);
   }
   const backlogAtHour: number[] = [];
   for (let h = 0; h <= 24; h += 1) {
@@ -163,5 +175,5 @@ export function fluidQueue(arrivals: readonly number[], capacity: readonly numbe
   for (const point of points) {
     if (point.t >= periodicStart && point.t <= periodicStart + day) peakBacklogBytes = Math.max(peakBacklogBytes, point.a - point.d);
   }
-  return { kind: 'bounded', backlogAtHour, peakBacklogBytes, rpoSeconds, daysToPeriodic: days - 1 };
+  return { kind: 'bounded', backlogAtHour, peakBacklogBytes, rpoSeconds };
 }

@@ -232,7 +232,7 @@ export function wanFigures(inputs: PlanInputs, directions: readonly DirectionAna
         value: deferred.kind === 'bounded' ? deferred.peakBacklogBytes : Number.POSITIVE_INFINITY,
         unit: 'B',
         display: deferred.kind === 'bounded' ? formatBytes(deferred.peakBacklogBytes, inputs.notation) : `unbounded, grows ${formatBytes(deferred.growthBytesPerDay, inputs.notation)}/day`,
-        formula: 'fluid queue Q(t) = max(0, Q + (deferred arrivals - capacity left after RUN) dt) over the hourly profile, repeated until periodic',
+        formula: 'fluid queue Q(t) = max(0, Q + (deferred arrivals - capacity left after RUN) dt) over the hourly profile, day after day until the day repeats',
         inputs: [{ name: 'deferred traffic', value: `${formatBytes(direction.deferredBytesPerDay, inputs.notation)}/day` }],
         verdict: deferred.kind === 'bounded' ? 'info' : 'fails',
         rules: ['CCP-2', 'PLN-2'],

@@ -77,3 +77,95 @@ describe('fluid copy queue and exact RPO (CCP-2, PLN-2)', () => {
     );
   });
 });
+
+/**
+ * An independent reference: the queue stepped minute by minute for many days, with cumulative arrivals
+ * and copies at each minute. With constant rates inside a minute, max(0, Q + (in - out) dt) is exact at
+ * minute boundaries, so backlogs agree to rounding; the RPO is read at minute resolution.
+ */
+function minuteReference(arrivals: readonly number[], capacity: readonly number[], days: number): { backlogAtHourOfDay: (dayIndex: number) => number[]; rpoSecondsOfDay: (dayIndex: number) => number } {
+  const minutes = days * 1440;
+  const cumulativeA = new Float64Array(minutes + 1);
+  const cumulativeD = new Float64Array(minutes + 1);
+  for (let m = 0; m < minutes; m += 1) {
+    const h = Math.floor((m % 1440) / 60);
+    const inflow = (arrivals[h] ?? 0) / 60;
+    const room = (capacity[h] ?? 0) / 60;
+    const queue = (cumulativeA[m] ?? 0) - (cumulativeD[m] ?? 0) + inflow;
+    cumulativeA[m + 1] = (cumulativeA[m] ?? 0) + inflow;
+    cumulativeD[m + 1] = (cumulativeD[m] ?? 0) + Math.min(queue, room);
+  }
+  return {
+    backlogAtHourOfDay: (dayIndex) => Array.from({ length: 25 }, (_, h) => (cumulativeA[dayIndex * 1440 + h * 60] ?? 0) - (cumulativeD[dayIndex * 1440 + h * 60] ?? 0)),
+    rpoSecondsOfDay: (dayIndex) => {
+      let worst = 0;
+      let departs = dayIndex * 1440;
+      for (let m = dayIndex * 1440; m <= (dayIndex + 1) * 1440; m += 1) {
+        const arrived = cumulativeA[m] ?? 0;
+        if (arrived - (cumulativeD[m] ?? 0) <= 1e-6 * Math.max(1, arrived)) continue;
+        departs = Math.max(departs, m);
+        while (departs < minutes && (cumulativeD[departs] ?? 0) < arrived - 1e-6 * Math.max(1, arrived)) departs += 1;
+        worst = Math.max(worst, (departs - m) * 60);
+      }
+      return worst;
+    },
+  };
+}
+
+describe('fluid queue against a minute-by-minute reference over ten days (CCP-2, PLN-2)', () => {
+  const profile = fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 24, maxLength: 24 });
+
+  it('property: the periodic day, its peak and its RPO are those of day 10 of a long run', () => {
+    fc.assert(
+      fc.property(profile, profile, fc.constantFrom(0, 0.01, 0.1, 0.5, 2), (arrivals, shape, slack) => {
+        const arrivalsPerDay = arrivals.reduce((total, value) => total + value, 0);
+        const shapePerDay = shape.reduce((total, value) => total + value, 0) || 1;
+        // Capacity shaped at random, scaled so that a day's capacity is a day's arrivals plus the slack.
+        const capacity = shape.map((value) => (shapePerDay === 1 && value === 0 ? 1 : value) * ((arrivalsPerDay * (1 + slack)) / shapePerDay));
+        const result = fluidQueue(arrivals, capacity);
+        if (result.kind !== 'bounded') return false;
+        const reference = minuteReference(arrivals, capacity, 12);
+        const expected = reference.backlogAtHourOfDay(9);
+        const scale = Math.max(1, arrivalsPerDay) * 1e-9;
+        for (const [h, value] of expected.entries()) if (Math.abs((result.backlogAtHour[h] ?? Number.NaN) - value) > scale) return false;
+        if (result.peakBacklogBytes < Math.max(...expected) - scale) return false;
+        return Math.abs(result.rpoSeconds - reference.rpoSecondsOfDay(9)) <= 120;
+      }),
+      { numRuns: Number(process.env.FLUID_RUNS ?? 150), seed: Number(process.env.FLUID_SEED ?? 4) },
+    );
+  });
+
+  it('a queue that needs the day before to drain: 100 units at 23:00, 5 an hour of capacity', () => {
+    // Day 1 ends with 95 units queued, which drain at 5 an hour until 19:00 of day 2; each later day repeats that.
+    const arrivals = hours({ 23: 100 });
+    const result = fluidQueue(arrivals, hours({}, 5));
+    expect(result.kind).toBe('bounded');
+    if (result.kind !== 'bounded') return;
+    expect(result.backlogAtHour[0]).toBeCloseTo(95, 6);
+    expect(result.backlogAtHour[19]).toBeCloseTo(0, 6);
+    expect(result.backlogAtHour[12]).toBeCloseTo(35, 6);
+    expect(result.rpoSeconds).toBeCloseTo(19 * 3600, 3);
+    const reference = minuteReference(arrivals, hours({}, 5), 5);
+    expect(reference.backlogAtHourOfDay(3)[12]).toBeCloseTo(35, 6);
+  });
+
+  it('data that arrives as the spare capacity runs out waits out the whole gap: the RPO starts at the first byte', () => {
+    // One unit arrives over 12:00 to 13:00; no capacity is left from 12:00 to 14:00 (RUN copies take it all).
+    // The first byte, in at 12:00, leaves at 14:00: 2 h. The last byte, in at 13:00, leaves at 14:00 too: only 1 h.
+    const result = fluidQueue(hours({ 12: 1 }), hours({ 12: 0, 13: 0 }, 10));
+    expect(result.kind).toBe('bounded');
+    if (result.kind !== 'bounded') return;
+    expect(result.rpoSeconds).toBeCloseTo(2 * 3600, 3);
+    expect(result.peakBacklogBytes).toBeCloseTo(1, 9);
+  });
+
+  it('an unbounded queue reports the backlog of its third day, growing by the daily excess', () => {
+    const result = fluidQueue(hours({ 0: 30 }), hours({}, 1));
+    expect(result).toEqual(expect.objectContaining({ kind: 'unbounded', growthBytesPerDay: 6 }));
+    if (result.kind !== 'unbounded') return;
+    // End of day 2: 12 left; hour 0 of day 3 adds 30 and copies 1.
+    expect(result.backlogAtHour[0]).toBeCloseTo(12, 6);
+    expect(result.backlogAtHour[1]).toBeCloseTo(41, 6);
+    expect(result.backlogAtHour).toHaveLength(25);
+  });
+});
