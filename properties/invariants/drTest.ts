@@ -1,4 +1,3 @@
-import type { GridState } from '../../model/index.js';
 import { observed, type Invariant } from '../invariant.js';
 import { hostVolsers, type VerifySetup } from '../setup.js';
 
@@ -13,11 +12,6 @@ function productionVolsers(setup: VerifySetup): Set<string> {
 function testVolsers(setup: VerifySetup): Set<string> {
   const index = setup.definition.hosts.findIndex((host) => host.name === setup.drTest?.host);
   return new Set(index < 0 ? [] : hostVolsers(setup, index));
-}
-
-function productionSites(state: GridState, setup: VerifySetup): Set<string> {
-  const test = setup.drTest;
-  return new Set(state.definition.clusters.filter((cluster) => test !== null && !test.clusters.includes(cluster.id)).map((cluster) => cluster.site));
 }
 
 /**
@@ -44,16 +38,13 @@ export const drTestIsolation: Invariant = {
     const testVolumes = testVolsers(setup);
     const used = changes.find((change) => change.host !== test.host && testVolumes.has(change.volser));
     if (used !== undefined) return `production host ${used.host} ${used.what} test volume ${used.volser} through C${used.cluster}`;
-    const sites = productionSites(before, setup);
     const copies = [
       ...observed(observations, 'copy').map((copy) => ({ volser: copy.volser, to: copy.to })),
       ...observed(observations, 'rewind-unload').flatMap((unload) => unload.runCopies.map((to) => ({ volser: unload.volser, to }))),
     ];
+    // Every cluster outside the test is production, even one at the DR site (11.9.6).
     for (const copy of copies) {
-      const target = before.definition.clusters.find((cluster) => cluster.id === copy.to);
-      const written = before.volumes[copy.volser];
-      if (target === undefined || written === undefined || production.has(copy.volser)) continue;
-      if (test.clusters.includes(target.id) || !sites.has(target.site)) continue;
+      if (production.has(copy.volser) || test.clusters.includes(copy.to)) continue;
       return `test volume ${copy.volser} was copied to production cluster C${copy.to}`;
     }
     return null;

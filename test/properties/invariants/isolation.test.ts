@@ -79,6 +79,45 @@ describe('write-protect-holds (WP-1 to WP-4, OWN-4)', () => {
     expect(writeProtectHolds.check({ ...facts(taken, [write('A00001', 1, 'PROD')]), after: taken })).toBe('A00001 had its data written through C1, which holds it under read ownership takeover');
   });
 
+  it('a volume taken with write takeover is held read-only once the operator selects read takeover (OWN-4, OWN-7): a change through the taker is caught', () => {
+    const writeTaken: GridEvent[] = [
+      ...stage,
+      { type: 'link-fail', between: [0, 1], link: 0 },
+      { type: 'set-takeover', at: 1, of: 0, mode: 'write' },
+      { type: 'specific-mount', host: 'PROD', cluster: 1, volser: 'A00001' },
+    ];
+    const underWrite = stateAfter(writeTaken);
+    expect(underWrite.volumes.A00001?.ownership.find((token) => token.cluster === 1)).toEqual(expect.objectContaining({ access: 'full', takenFrom: 0 }));
+    const writeThroughTaker = (state: GridState): string | null => writeProtectHolds.check({ ...facts(state, [write('A00001', 1, 'PROD')]), after: state });
+    expect(writeThroughTaker(underWrite)).toBeNull();
+    const nowRead = stateAfter([...writeTaken, { type: 'set-takeover', at: 1, of: 0, mode: 'read' }]);
+    expect(writeThroughTaker(nowRead)).toBe('A00001 had its data written through C1, which holds it under read ownership takeover');
+    // Read takeover selected at another cluster, or of another cluster, does not make C1's token read-only.
+    const elsewhere: GridState = { ...underWrite, takeovers: [{ at: 0, of: 0, mode: 'read', source: 'operator' }, { at: 1, of: 1, mode: 'read', source: 'operator' }, ...underWrite.takeovers] };
+    expect(writeThroughTaker(elsewhere)).toBeNull();
+  });
+
+  it('a volume taken from a cluster in service preparation or service keeps full access under read takeover (OWN-6)', () => {
+    for (const service of ['service-prep', 'service'] as const) {
+      const taken = stateAfter([
+        ...stage,
+        { type: 'link-fail', between: [0, 1], link: 0 },
+        { type: 'set-takeover', at: 1, of: 0, mode: 'write' },
+        { type: 'specific-mount', host: 'PROD', cluster: 1, volser: 'A00001' },
+        { type: 'set-takeover', at: 1, of: 0, mode: 'read' },
+      ]);
+      const inService: GridState = { ...taken, clusters: taken.clusters.map((status, id) => (id === 0 ? service : status)) };
+      expect(writeProtectHolds.check({ ...facts(inService, [write('A00001', 1, 'PROD')]), after: inService }), service).toBeNull();
+    }
+  });
+
+  it('a volume inserted into the insert category may be changed through a write-protected cluster (WP-2)', () => {
+    const inserted = stateAfter([...stage, { type: 'insert', cluster: 1, volsers: ['C00001'] }, { type: 'set-write-protect', cluster: 1, enabled: true }]);
+    const category = inserted.volumes.C00001?.copies[1]?.category;
+    expect(category).toBe(inserted.definition.categories.insert);
+    expect(writeProtectHolds.check(facts(inserted, [recategorised('C00001', 1)]))).toBeNull();
+  });
+
   it('is put to the test by host I/O while write protect or a read takeover is in effect, and only then', () => {
     const mount: GridEvent[] = [{ type: 'specific-mount', host: 'DRHOST', cluster: 1, volser: 'A00001' }];
     expect(writeProtectHolds.situation?.(facts(protectedDr(), [], mount))).toBe(true);
@@ -97,8 +136,9 @@ describe('dr-test-isolation (DRT-2, DRT-3, WP-5, OWN-9)', () => {
     expect(drTestIsolation.check(facts(during(), [recategorised('A00001', 1)]))).toBe('DR test host DRHOST changed the category (000F -> 0002) of production volume A00001 through C1');
   });
 
-  it('production writing a volume of the test range is caught', () => {
+  it('production writing a volume of the test range is caught; production writing its own volumes during the test is not', () => {
     expect(drTestIsolation.check(facts(during(), [write('B00001', 0, 'PROD')]))).toBe('production host PROD wrote test volume B00001 through C0');
+    expect(drTestIsolation.check(facts(during(), [write('A00001', 0, 'PROD'), recategorised('A00001', 0, 'PROD')]))).toBeNull();
   });
 
   it('a test volume copied to a production cluster is caught, by a deferred copy or a RUN copy at unload', () => {
@@ -133,6 +173,8 @@ describe('dr-test-isolation (DRT-2, DRT-3, WP-5, OWN-9)', () => {
     const copy: Observation = { kind: 'copy', volser: 'B00001', dataVersion: 1, from: 1, to: 2, ageMinutes: 1 };
     expect(drTestIsolation.check({ ...facts(before, [copy]), setup: threeClusters })).toBe('test volume B00001 was copied to production cluster C2');
     expect(drTestIsolation.check({ ...facts(before, [{ ...copy, to: 0 }]), setup: threeClusters })).toBe('test volume B00001 was copied to production cluster C0');
+    // The test cluster itself, at the same site, may hold it.
+    expect(drTestIsolation.check({ ...facts(before, [{ ...copy, from: 2, to: 1 }]), setup: threeClusters })).toBeNull();
   });
 
   it('with the DR host listed first its range is the first letter: production using it is still caught', () => {

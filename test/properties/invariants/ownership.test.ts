@@ -83,6 +83,19 @@ describe('no-dual-ownership (OWN-1, OWN-11)', () => {
     const rejoined = facts(both, [{ type: 'cluster-restore', cluster: 0 }]);
     expect(rejoined.after.clusters[0]).toBe('up');
     expect(noDualOwnership.check(rejoined)).toBe('A00001 has diverged: two working clusters hold versions changed independently');
+    // While C0 is down its diverged version is out of the grid's reach; in service preparation it is still working.
+    const whileDown: StepFacts = { ...rejoined, after: both };
+    expect(both.clusters[0]).toBe('down');
+    expect(noDualOwnership.check(whileDown)).toBeNull();
+    const volume = both.volumes.A00001;
+    if (volume === undefined) throw new Error('A00001 missing');
+    const inServicePrep: GridState = {
+      ...both,
+      clusters: both.clusters.map((status, id) => (id === 0 ? 'service-prep' : status)),
+      // C0 has given up its token (no dual owner left to report); its diverged copy remains.
+      volumes: { ...both.volumes, A00001: { ...volume, ownership: volume.ownership.filter((token) => token.cluster !== 0) } },
+    };
+    expect(noDualOwnership.check({ ...rejoined, after: inServicePrep })).toBe('A00001 has diverged: two working clusters hold versions changed independently');
   });
 
   it('a planned ownership transfer at mount through the grid is put to the test and passes', () => {
@@ -122,5 +135,9 @@ describe('no-write-takeover-of-live-cluster (OWN-3, OWN-9, TOP-4)', () => {
     expect(noWriteTakeoverOfLiveCluster.check({ ...quiet, observations: [readOnly] })).toBeNull();
     expect(noWriteTakeoverOfLiveCluster.situation?.({ ...quiet, observations: [dead] })).toBe(true);
     expect(noWriteTakeoverOfLiveCluster.situation?.(quiet)).toBe(false);
+    // A step with other observations (a mount moving ownership) sets no takeover mode.
+    const mount = facts(stateAfter(written), [{ type: 'specific-mount', host: 'PROD', cluster: 1, volser: 'A00001' }]);
+    expect(mount.observations.length).toBeGreaterThan(0);
+    expect(noWriteTakeoverOfLiveCluster.situation?.(mount)).toBe(false);
   });
 });

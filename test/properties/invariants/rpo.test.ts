@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defineGrid, initialState, runEvents, type GridEvent, type GridState, type Observation } from '../../../model/index.js';
 import { runCopiesMade, survivesLossOfOneCluster, type StepFacts, type TakeoverRule, type VerifySetup } from '../../../properties/index.js';
+import { drTestSetup } from '../drTestSetup.js';
+import { repairEvents } from '../../../properties/invariants/rpo.js';
 
 /**
  * CCP-1, CCP-3 to CCP-6, GS-4, DRT-7 as run-copies-made and survives-loss-of-one-cluster judge a step
@@ -132,5 +134,102 @@ describe('survives-loss-of-one-cluster (CCP-1 to CCP-3, OWN-5, DRT-7)', () => {
     expect(survivesLossOfOneCluster.atEnd?.(setup, damaged)).toBeNull();
     const noTakeover = setupWith({ runbook: [] });
     expect(survivesLossOfOneCluster.atEnd?.(noTakeover, damaged)).toBe("after the loss of C0, A00001 (held by C0, C1) cannot be read from any survivor, even with the runbook's takeover");
+  });
+});
+
+/**
+ * DRT-7, 11.9.2: a real disaster during a DR test that broke the links. C0 and C1 at the production
+ * site, C2 the DR cluster under test; class MC keeps RUN copies at C1 and C2 (none at C0). PROD wrote
+ * A00001 through C1 before the test, so C1 and C2 hold it; the test then broke every link to C2.
+ */
+describe('survives-loss-of-one-cluster while a DR test with broken links runs (DRT-7)', () => {
+  function threeSites(runbook: readonly TakeoverRule[], links: 'broken' | 'kept' = 'broken'): VerifySetup {
+    return {
+      definition: defineGrid({
+        clusters: [{ site: 'prod' }, { site: 'prod' }, { site: 'dr' }],
+        linksPerPair: 1,
+        classes: { MC: { 0: 'NRR', 1: 'NRR', 2: 'NRR' } },
+        hosts: [
+          { name: 'PROD', site: 'prod', online: [1] },
+          { name: 'DRHOST', site: 'dr', online: [2], role: 'dr-test', scratchCategory: '0032', privateCategory: '003F' },
+        ],
+        categories: { scratch: [{ id: '0002', expireHoldMinutes: 0 }, { id: '0032', expireHoldMinutes: 0 }], private: ['000F', '003F'] },
+      }),
+      runbook,
+      drTest: drTestSetup({ clusters: [2], links }),
+      survivesLossOfOneCluster: [],
+      volumesPerHost: 1,
+    };
+  }
+  const onlyAtC0: TakeoverRule[] = [{ mode: 'write', at: [0], when: 'cluster-confirmed-down', duringDrTest: true }];
+  const anywhere: TakeoverRule[] = [{ mode: 'write', when: 'cluster-confirmed-down', duringDrTest: true }];
+
+  function duringTest(setup: VerifySetup, extra: readonly GridEvent[] = []): GridState {
+    return runEvents(initialState(setup.definition), [
+      { type: 'insert', cluster: 1, volsers: ['A00001'], category: '0002' },
+      { type: 'scratch-mount', host: 'PROD', cluster: 1, managementClass: 'MC' },
+      { type: 'write', cluster: 1, volser: 'A00001' },
+      { type: 'rewind-unload', cluster: 1, volser: 'A00001' },
+      { type: 'begin-dr-test' },
+      ...[0, 1].map((cluster): GridEvent => ({ type: 'link-fail', between: [cluster, 2], link: 0 })),
+      ...extra,
+    ]).state;
+  }
+
+  it('losing C1 while the links to C2 are still broken: the runbook takes over at C0 only, which cannot reach the copy at C2', () => {
+    const setup = threeSites(onlyAtC0);
+    const state = duringTest(setup);
+    const holders = Object.entries(state.volumes.A00001?.copies ?? {}).filter(([, copy]) => copy.dataVersion === 1).map(([id]) => id);
+    expect(holders).toEqual(['1', '2']);
+    expect(survivesLossOfOneCluster.endSituation?.(setup, state)).toBe(true);
+    expect(survivesLossOfOneCluster.atEnd?.(setup, state)).toBe("after the loss of C1 during the DR test with its links broken, A00001 (held by C1, C2) cannot be read from any survivor, even with the runbook's takeover");
+  });
+
+  it('the same loss with a runbook that lets the DR cluster take over: C2 reads its own copy', () => {
+    const setup = threeSites(anywhere);
+    expect(survivesLossOfOneCluster.atEnd?.(setup, duringTest(setup))).toBeNull();
+  });
+
+  it('once the test is over (or when it keeps the links), only the repaired grid losing one cluster is judged', () => {
+    const kept = threeSites(onlyAtC0, 'kept');
+    expect(survivesLossOfOneCluster.atEnd?.(kept, duringTest(kept))).toBeNull();
+    const broken = threeSites(onlyAtC0);
+    const ended = runEvents(duringTest(broken), [{ type: 'end-dr-test' }]).state;
+    expect(ended.drTestActive).toBe(false);
+    expect(survivesLossOfOneCluster.atEnd?.(broken, ended)).toBeNull();
+  });
+
+  it('a DR cluster that failed during the test and was taken over cannot rejoin across the broken links: losing another cluster then is a second loss, not judged', () => {
+    const setup = threeSites(onlyAtC0);
+    const state = duringTest(setup, [{ type: 'cluster-fail', cluster: 2 }, { type: 'set-takeover', at: 0, of: 2, mode: 'write' }]);
+    // C2 must reach C0, which holds a takeover mode for it (OWN-7), to rejoin: not while the test's links are broken.
+    const restored = runEvents(state, [{ type: 'cluster-restore', cluster: 2 }]).state;
+    expect(restored.clusters[2]).toBe('down');
+    expect(survivesLossOfOneCluster.atEnd?.(setup, state)).toBeNull();
+  });
+});
+
+describe('the repair before a loss is judged: every failed link and cluster back, service ended (links first)', () => {
+  it('a link of two down, a cluster down and one in service: each is repaired, links before clusters, and the grid is whole', () => {
+    const definition = defineGrid({ clusters: [{ site: 'a' }, { site: 'a' }, { site: 'b' }], linksPerPair: 2, classes: { MC: { 0: 'RRR', 1: 'RRR', 2: 'RRR' } }, hosts: [{ name: 'PROD', site: 'a', online: [0] }] });
+    const damaged = runEvents(initialState(definition), [
+      { type: 'link-fail', between: [0, 2], link: 1 },
+      { type: 'cluster-fail', cluster: 2 },
+      { type: 'service-prep', cluster: 1 },
+      { type: 'service-mode', cluster: 1 },
+    ]).state;
+    expect(damaged.clusters).toEqual(['up', 'service', 'down']);
+    const events = repairEvents(damaged);
+    expect(events).toEqual([
+      { type: 'link-restore', between: [0, 2], link: 1 },
+      { type: 'end-service', cluster: 1 },
+      { type: 'cluster-restore', cluster: 2 },
+    ]);
+    const repaired = runEvents(damaged, events).state;
+    expect(repaired.clusters).toEqual(['up', 'up', 'up']);
+    expect(Object.values(repaired.links).flat().every((up) => up)).toBe(true);
+    expect(repairEvents(repaired)).toEqual([]);
+    const preparing = runEvents(initialState(definition), [{ type: 'service-prep', cluster: 0 }]).state;
+    expect(repairEvents(preparing)).toEqual([{ type: 'end-service', cluster: 0 }]);
   });
 });
