@@ -87,6 +87,29 @@ describe('run-copies-made (CCP-1, CCP-4 to CCP-6, GS-4)', () => {
   });
 });
 
+describe('run-copies-made: which job and which volume it judges', () => {
+  it('a job in a RUN class that mounted and wrote nothing ends without data to copy: not exercised, no violation', () => {
+    const setup = setupWith();
+    const mounted = runEvents(initialState(setup.definition), [insert, { type: 'scratch-mount', host: 'PROD', cluster: 0, managementClass: 'MCRUN' }]).state;
+    const stepFacts = unloaded(setup, mounted);
+    expect(stepFacts.observations.some((observation) => observation.kind === 'rewind-unload' && observation.dataVersion === null)).toBe(true);
+    expect(runCopiesMade.situation?.(stepFacts)).toBe(false);
+    expect(runCopiesMade.check(stepFacts)).toBeNull();
+  });
+
+  it('the unloaded volume is judged, not another one the grid holds', () => {
+    const setup = setupWith();
+    const withOther = runEvents(initialState(setup.definition), [
+      { type: 'insert', cluster: 0, volsers: ['B00001', 'A00001'], category: '0002' },
+      { type: 'scratch-mount', host: 'PROD', cluster: 0, managementClass: 'MCRUN' },
+      { type: 'write', cluster: 0, volser: 'A00001' },
+    ]).state;
+    expect(Object.keys(withOther.volumes)[0]).toBe('B00001');
+    expect(withOther.volumes.A00001?.mounts.length).toBe(1);
+    expect(runCopiesMade.check(claimed(setup, withOther, {}))).toBe('A00001 finished with RUN point C1 but has no copy there and no GS-4');
+  });
+});
+
 describe('survives-loss-of-one-cluster (CCP-1 to CCP-3, OWN-5, DRT-7)', () => {
   it('a job in a class that must survive but keeps a single copy is caught when it ends', () => {
     const setup = setupWith({ mustSurvive: ['MCONE'] });
@@ -125,6 +148,32 @@ describe('survives-loss-of-one-cluster (CCP-1 to CCP-3, OWN-5, DRT-7)', () => {
     const setup = setupWith();
     expect(survivesLossOfOneCluster.endSituation?.(setup, unloaded(setup, writing(setup, 'MCONE')).after)).toBe(false);
     expect(survivesLossOfOneCluster.endSituation?.(setup, writing(setup, 'MCRUN'))).toBe(false);
+    // Volumes only inserted hold no data yet, whatever records the clusters keep of them.
+    expect(survivesLossOfOneCluster.endSituation?.(setup, runEvents(initialState(setup.definition), [{ type: 'insert', cluster: 0, volsers: ['A00001'], category: '0002' }, { type: 'insert', cluster: 1, volsers: ['A00002'], category: '0002' }]).state)).toBe(false);
+  });
+
+  it('data with a copy still queued is not yet protected; once the deferred copy is made it is', () => {
+    const definition = defineGrid({ clusters: [{ site: 'a' }, { site: 'a' }, { site: 'b' }], linksPerPair: 1, classes: { MCRRD: { 0: 'RRD', 1: 'RRD', 2: 'RRD' } }, hosts: [{ name: 'PROD', site: 'a', online: [0] }] });
+    const setup: VerifySetup = { ...setupWith(), definition };
+    const queued = runEvents(initialState(definition), [
+      { type: 'insert', cluster: 0, volsers: ['A00001'], category: '0002' },
+      { type: 'scratch-mount', host: 'PROD', cluster: 0, managementClass: 'MCRRD' },
+      { type: 'write', cluster: 0, volser: 'A00001' },
+      { type: 'rewind-unload', cluster: 0, volser: 'A00001' },
+    ]).state;
+    expect(queued.copyQueue.map((copy) => copy.volser)).toEqual(['A00001']);
+    expect(survivesLossOfOneCluster.endSituation?.(setup, queued)).toBe(false);
+    const copied = runEvents(queued, [{ type: 'deferred-copy' }]).state;
+    expect(copied.copyQueue).toEqual([]);
+    expect(survivesLossOfOneCluster.endSituation?.(setup, copied)).toBe(true);
+  });
+
+  it('with targets, a job that wrote nothing is not exercised and not judged', () => {
+    const setup = setupWith({ mustSurvive: ['MCONE'] });
+    const mounted = runEvents(initialState(setup.definition), [insert, { type: 'scratch-mount', host: 'PROD', cluster: 0, managementClass: 'MCONE' }]).state;
+    const stepFacts = unloaded(setup, mounted);
+    expect(survivesLossOfOneCluster.situation?.(stepFacts)).toBe(false);
+    expect(survivesLossOfOneCluster.check(stepFacts)).toBeNull();
   });
 
   it('what the run broke is repaired first: a state with the links down and C1 failed is judged as a healthy grid losing one cluster', () => {
@@ -187,6 +236,11 @@ describe('survives-loss-of-one-cluster while a DR test with broken links runs (D
 
   it('the same loss with a runbook that lets the DR cluster take over: C2 reads its own copy', () => {
     const setup = threeSites(anywhere);
+    expect(survivesLossOfOneCluster.atEnd?.(setup, duringTest(setup))).toBeNull();
+  });
+
+  it('the disaster ends the test (DRT-7), so a runbook that allows no takeover during a test still applies', () => {
+    const setup = threeSites([{ mode: 'write', when: 'cluster-confirmed-down', duringDrTest: false }]);
     expect(survivesLossOfOneCluster.atEnd?.(setup, duringTest(setup))).toBeNull();
   });
 
