@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defineGrid, initialState, runEvents, type GridEvent, type GridState } from '../../../model/index.js';
+import { defineGrid, initialState, runEvents, type GridEvent, type GridState, type Observation } from '../../../model/index.js';
 import { drTestBeginEvents, scratchSafety, type VerifySetup } from '../../../properties/index.js';
 import { drTestSetup } from '../drTestSetup.js';
 
@@ -96,5 +96,102 @@ describe('scratch-safety and Delete Expire (CAT-5, 11.9.7)', () => {
     const exact = setupWith(2 * 1440);
     expect(judge(exact, runEvents(scratchedDuringTest(exact), [{ type: 'advance', minutes: 2 * 1440 }]).state, reuse)).toBeNull();
     expect(judge(exact, runEvents(scratchedDuringTest(exact), [{ type: 'advance', minutes: 2 * 1440 - 1 }]).state, reuse)).toBe('PROD reused A00001 as scratch while DRHOST still records it as private');
+  });
+});
+
+/** The verdict on hand-made observations a broken model might produce, against a real state. */
+function judgeObserved(setup: VerifySetup, before: GridState, observations: readonly Observation[]): string | null {
+  const facts = { setup, before, after: before, resolved: { action: { kind: 'advance' as const, minutes: 0 }, events: [] }, observations };
+  return scratchSafety.situation?.(facts) === false ? 'not exercised' : scratchSafety.check(facts);
+}
+
+const shown = (host: string, volser: string, cluster: number, mountKind: 'scratch' | 'specific'): Observation => ({ kind: 'mount', host, cluster, volser, mountKind, ioCluster: cluster, surfaced: 'empty', writable: true, recall: false, dataVersion: 0 });
+
+describe('scratch-safety: whose catalog, which mount, which refusal (CAT-1, CAT-2, CAT-5)', () => {
+  it('a volume no host records as private, or one still in a private category, does not put the question', () => {
+    const setup = setupWith(null);
+    const beforeScratch = runEvents(initialState(setup.definition), [
+      { type: 'insert', cluster: 0, volsers: ['A00001', 'A00002'], category: '0002' },
+      { type: 'scratch-mount', host: 'PROD', cluster: 0, managementClass: 'MC' },
+      { type: 'write', cluster: 0, volser: 'A00001' },
+      { type: 'rewind-unload', cluster: 0, volser: 'A00001' },
+      ...drTestBeginEvents(setup),
+    ]).state;
+    expect(beforeScratch.catalogs.DRHOST?.A00001).toBe('private');
+    expect(judge(setup, beforeScratch, [{ type: 'specific-mount', host: 'DRHOST', cluster: 1, volser: 'A00001' }])).toBe('not exercised');
+    // Without a DR test only production's catalog exists, and it says scratch once production returned the volume.
+    const alone: VerifySetup = { ...setup, drTest: null };
+    const scratched = runEvents(initialState(alone.definition), [
+      { type: 'insert', cluster: 0, volsers: ['A00001', 'A00002'], category: '0002' },
+      { type: 'scratch-mount', host: 'PROD', cluster: 0, managementClass: 'MC' },
+      { type: 'write', cluster: 0, volser: 'A00001' },
+      { type: 'rewind-unload', cluster: 0, volser: 'A00001' },
+      { type: 'return-to-scratch', host: 'PROD', cluster: 0, volser: 'A00001' },
+    ]).state;
+    expect(scratched.catalogs.PROD?.A00001).toBe('scratch');
+    expect(judge(alone, scratched, [{ type: 'scratch-mount', host: 'PROD', cluster: 0, managementClass: 'MC' }])).toBe('not exercised');
+  });
+
+  it('a mount refused for another reason than deleted data is not a Delete Expire loss', () => {
+    const setup = setupWith(null);
+    const late = runEvents(scratchedDuringTest(setup), [{ type: 'advance', minutes: 1440 }]).state;
+    const refused: Observation = { kind: 'refused', operation: 'specific-mount', reason: 'no-ownership', host: 'DRHOST', volser: 'A00001', cluster: 1 };
+    expect(judgeObserved(setup, late, [refused])).toBe('not exercised');
+    expect(judgeObserved(setup, late, [refused, shown('PROD', 'A00002', 0, 'specific')])).toBeNull();
+    // Deleted data refused to production, whose own catalog says scratch, is no loss either.
+    const deleted: Observation = { ...refused, reason: 'data-deleted', host: 'PROD', cluster: 0, detail: '0002' };
+    expect(judgeObserved(setup, late, [deleted])).toBeNull();
+    expect(judgeObserved(setup, late, [{ ...deleted, host: 'DRHOST', cluster: 1 }])).toBe(
+      'DRHOST mounted A00001, private in its catalog, through C1: Delete Expire had deleted its data (it was returned to scratch category 0002 elsewhere and its expire time passed)',
+    );
+  });
+
+  it('an empty volume shown by a stale read at the mount cluster is OWN-12\'s case, not a return to scratch; a stale read elsewhere does not excuse it', () => {
+    const setup = setupWith(null);
+    const scratched = scratchedDuringTest(setup);
+    const empty = shown('DRHOST', 'A00001', 1, 'specific');
+    const message = 'DRHOST mounted A00001, private in its catalog, and was shown an empty volume (it was returned to scratch elsewhere)';
+    expect(judgeObserved(setup, scratched, [empty])).toBe(message);
+    const stale: Observation = { kind: 'stale-read', volser: 'A00001', cluster: 1, readVersion: 0, newestVersion: 1 };
+    expect(judgeObserved(setup, scratched, [empty, stale])).toBeNull();
+    expect(judgeObserved(setup, scratched, [empty, { ...stale, cluster: 0 }])).toBe(message);
+    expect(judgeObserved(setup, scratched, [empty, { ...stale, volser: 'A00002' }])).toBe(message);
+  });
+
+  it('a scratch mount is always empty: it is judged as a reuse, not as data lost, and a host\'s own record does not count against it', () => {
+    const setup = setupWith(null);
+    const scratched = scratchedDuringTest(setup);
+    expect(scratched.catalogs.DRHOST?.A00001).toBe('private');
+    expect(judgeObserved(setup, scratched, [shown('DRHOST', 'A00001', 1, 'scratch')])).toBeNull();
+    expect(judgeObserved(setup, scratched, [shown('PROD', 'A00001', 0, 'scratch')])).toBe('PROD reused A00001 as scratch while DRHOST still records it as private');
+  });
+
+  it('another production host that still records the volume needs it past the DR test\'s planned end, through any cluster it reaches', () => {
+    const definition = defineGrid({
+      clusters: [{ site: 'production' }, { site: 'dr' }],
+      linksPerPair: 1,
+      classes: { MC: { 0: 'RN', 1: 'RN' } },
+      hosts: [
+        { name: 'PROD', site: 'production', online: [0] },
+        { name: 'PROD2', site: 'dr', online: [1, 0] },
+        { name: 'DRHOST', site: 'dr', online: [1], role: 'dr-test', scratchCategory: '0032', privateCategory: '003F' },
+      ],
+      categories: { scratch: [{ id: '0002', expireHoldMinutes: 0 }, { id: '0032', expireHoldMinutes: 0 }], private: ['000F', '003F'] },
+    });
+    const setup: VerifySetup = { ...setupWith(60), definition };
+    const state = runEvents(initialState(definition), [
+      { type: 'insert', cluster: 0, volsers: ['A00001', 'A00002'], category: '0002' },
+      { type: 'scratch-mount', host: 'PROD', cluster: 0, managementClass: 'MC' },
+      { type: 'write', cluster: 0, volser: 'A00001' },
+      { type: 'rewind-unload', cluster: 0, volser: 'A00001' },
+      { type: 'snapshot-catalog', from: 'PROD', to: 'PROD2' },
+      { type: 'begin-dr-test', lengthMinutes: 60 },
+      { type: 'return-to-scratch', host: 'PROD', cluster: 0, volser: 'A00001' },
+      { type: 'advance', minutes: 120 },
+      // PROD2 reaches C1 only across the broken link, but C0 directly.
+      { type: 'link-fail', between: [0, 1], link: 0 },
+    ]).state;
+    expect(state.catalogs.PROD2?.A00001).toBe('private');
+    expect(judgeObserved(setup, state, [shown('PROD', 'A00001', 0, 'scratch')])).toBe('PROD reused A00001 as scratch while PROD2 still records it as private');
   });
 });
