@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig, plan, type LoadedConfig, type Plan } from '../../api/index.js';
@@ -17,6 +17,9 @@ for (const example of readdirSync(examples).filter((name) => name.endsWith('.yam
   const outcome = await plan(loaded);
   if (outcome.ok) plans.push({ example, plan: outcome.plan });
 }
+
+// Rules are listed as "- OWN-2 ..." and the failover scenarios as table rows "| FS-8 | ...".
+const ruleIds = new Set([...readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'DOMAIN.md'), 'utf8').matchAll(/^(?:- |\| )([A-Z]+-\d+) /gm)].map((match) => match[1]));
 
 // Figures computed from other figures only (a class's RPO from its direction, catch-up from the
 // backlog, export drives from the catalog minimum) name no inputs of their own.
@@ -37,6 +40,8 @@ describe('every figure explains itself', () => {
         expect(figure.display, where).toMatch(/\d|unbounded|never|does not start|no inflow/);
         expect(figure.formula.trim().length, where).toBeGreaterThan(10);
         expect(figure.rules.length, where).toBeGreaterThan(0);
+        for (const rule of figure.rules) expect(ruleIds, `${where} names ${rule}`).toContain(rule);
+        expect(figure.unit.trim(), where).not.toBe('');
         for (const input of figure.inputs) {
           expect(input.name.trim(), where).not.toBe('');
           expect(input.value.trim(), where).not.toBe('');

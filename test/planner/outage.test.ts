@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyseWan, buildPlan, occupiedAtBreak, outageOf, timeToThrottle, type Figure, type PlanInputs } from '../../planner/index.js';
+import { analyseWan, brokenDirections, buildPlan, occupiedAtBreak, outageOf, timeToThrottle, type DirectionAnalysis, type Figure, type PlanInputs } from '../../planner/index.js';
 import { link, twoSites, workload } from './helpers.js';
 
 /** Links broken for a DR test or an outage (CCP-7, DRT-5, TVC-5): the figures at their boundaries. */
@@ -73,5 +73,46 @@ describe('links broken: backlog, catch-up, cache and throttling (TVC-5, DRT-5)',
     expect(occupiedAtBreak(busy.clusters[1] as typeof writer, directions).bytes).toBe(0);
     expect(occupiedAtBreak({ ...writer, occupiedAtBreakBytes: 7e12 }, directions)).toEqual({ bytes: 7e12, source: 'configured (cacheOccupied)' });
     expect(occupiedAtBreak({ ...writer, kind: 'disk-only' }, directions)).toEqual({ bytes: 96e12, source: 'disk-only: full to its auto-removal threshold' });
+  });
+});
+
+describe('which links a break cuts, and the exact moment the cache fills (DRT-1, 11.9.2, TVC-5)', () => {
+  /** C0 and C1 at the production site, C2 at the DR site; every pair linked. */
+  function threeClusters(overrides: Partial<PlanInputs> = {}): PlanInputs {
+    const base = twoSites();
+    const template = base.clusters[0];
+    if (template === undefined) throw new Error('no cluster');
+    return twoSites({
+      clusters: [0, 1, 2].map((id) => ({ ...template, id, name: `C${id}`, site: id === 2 ? 'dr' : 'prod' })),
+      links: [link({ between: [0, 1] }), link({ between: [0, 2] }), link({ between: [1, 2] })],
+      // Every cluster writes and copies to both others, so there is traffic in every direction.
+      workloads: [0, 1, 2].map((cluster) => workload({ cluster })),
+      classes: [{ name: 'MCDEF', copyModes: { 0: ['R', 'D', 'D'], 1: ['D', 'R', 'D'], 2: ['D', 'D', 'R'] } }],
+      targets: { rpoSeconds: {}, drTestSeconds: null, daysResident: null },
+      ...overrides,
+    });
+  }
+  const pairs = (inputs: PlanInputs, directions: readonly DirectionAnalysis[]): string[] => brokenDirections(inputs, directions).map((direction) => `${direction.from}->${direction.to}`).sort();
+
+  it('an outage cuts only the links between sites, never between the two clusters of one site', () => {
+    const inputs = threeClusters();
+    const directions = analyseWan(inputs, [4e9]);
+    expect(directions.map((direction) => `${direction.from}->${direction.to}`).sort()).toEqual(['0->1', '0->2', '1->0', '1->2', '2->0', '2->1']);
+    expect(pairs(inputs, directions)).toEqual(['0->2', '1->2', '2->0', '2->1']);
+  });
+
+  it('a DR test breaks the links between its clusters and the others only', () => {
+    const inputs = threeClusters({ drTest: { clusters: [1], seconds: 86400, writesBytesPerDay: null, linksBroken: true } });
+    const sameSite = threeClusters({ clusters: threeClusters().clusters.map((cluster) => ({ ...cluster, site: 'one' })), drTest: { clusters: [1], seconds: 86400, writesBytesPerDay: null, linksBroken: true } });
+    // C1 at the production site is the test cluster: its links to C2 cross sites and are cut; C0-C2 stays.
+    expect(pairs(inputs, analyseWan(inputs, [4e9]))).toEqual(['1->2', '2->1']);
+    // One site only: no link crosses sites, so nothing is cut.
+    expect(pairs(sameSite, analyseWan(sameSite, [4e9]))).toEqual([]);
+  });
+
+  it('room for exactly one hour of writes fills at the end of that hour, not a day later', () => {
+    // 3.6 GB a day, all in hour 22, is 1 MB/s for that hour; 3.6 GB of room is full after exactly 3600 s.
+    const peaked = Array.from({ length: 24 }, (_, hour) => (hour === 22 ? 1 : 0));
+    expect(timeToThrottle(3.6e9, 3.6e9, peaked)).toBe(3600);
   });
 });
