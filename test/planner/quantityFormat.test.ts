@@ -72,4 +72,100 @@ describe('quantity formatter', () => {
     expect(decimal).toMatch(/\d TB\b/);
     expect(decimal).not.toMatch(/iB\b/);
   });
+
+  it('every rung of every ladder: exact sizes and symbols, smallest first', () => {
+    expect(unitLadder('data')).toEqual([
+      { size: 1, symbol: 'B' },
+      { size: 1e3, symbol: 'kB' },
+      { size: 1e6, symbol: 'MB' },
+      { size: 1e9, symbol: 'GB' },
+      { size: 1e12, symbol: 'TB' },
+      { size: 1e15, symbol: 'PB' },
+    ]);
+    expect(unitLadder('data', 'binary').map((step) => [step.size, step.symbol])).toEqual([
+      [1, 'B'],
+      [1024, 'KiB'],
+      [1024 ** 2, 'MiB'],
+      [1024 ** 3, 'GiB'],
+      [1024 ** 4, 'TiB'],
+      [1024 ** 5, 'PiB'],
+    ]);
+    expect(unitLadder('data-rate').map((step) => step.symbol)).toEqual(['B/s', 'kB/s', 'MB/s', 'GB/s', 'TB/s', 'PB/s']);
+    expect(unitLadder('data-rate', 'binary').map((step) => step.symbol)).toEqual(['B/s', 'KiB/s', 'MiB/s', 'GiB/s', 'TiB/s', 'PiB/s']);
+    expect(unitLadder('data-rate', 'binary')[4]?.size).toBe(2 ** 40);
+    expect(unitLadder('bit-rate')).toEqual([
+      { size: 125, symbol: 'kb/s' },
+      { size: 125e3, symbol: 'Mb/s' },
+      { size: 125e6, symbol: 'Gb/s' },
+      { size: 125e9, symbol: 'Tb/s' },
+    ]);
+    expect(unitLadder('duration')).toEqual([
+      { size: 1, symbol: 's' },
+      { size: 60, symbol: 'min' },
+      { size: 3600, symbol: 'h' },
+      { size: 86400, symbol: 'd' },
+    ]);
+  });
+
+  it('sizes at the edges: whole units from 100 up, two decimals below, bytes below a megabyte', () => {
+    expect(formatBytes(100e12)).toBe('100 TB');
+    expect(formatBytes(99.994e12)).toBe('99.99 TB');
+    expect(formatBytes(1e12)).toBe('1.00 TB');
+    expect(formatBytes(999.4e9)).toBe('999 GB');
+    expect(formatBytes(1e6)).toBe('1.00 MB');
+    expect(formatBytes(999_999)).toBe('999999 B');
+    expect(formatBytes(2 ** 20, 'binary')).toBe('1.00 MiB');
+    expect(formatBytes(2 ** 20 - 1, 'binary')).toBe('1048575 B');
+    expect(formatBytes(-5e12)).toBe('-5.00 TB');
+    expect(formatBytes(Number.NEGATIVE_INFINITY)).toBe('unbounded');
+    expect(formatByteRate(Number.POSITIVE_INFINITY)).toBe('unbounded');
+    expect(formatByteRate(250e6)).toBe('250 MB/s');
+  });
+
+  it('durations at the edges of each unit', () => {
+    expect(formatSeconds(2 * 86400)).toBe('2.0 d');
+    expect(formatSeconds(2 * 86400 - 1)).toBe('48.00 h');
+    expect(formatSeconds(3600)).toBe('1.00 h');
+    expect(formatSeconds(3599)).toBe('60.0 min');
+    expect(formatSeconds(60)).toBe('1.0 min');
+    expect(formatSeconds(59)).toBe('59 s');
+    expect(formatSeconds(10)).toBe('10 s');
+    expect(formatSeconds(9.5)).toBe('9.50 s');
+    expect(formatSeconds(1)).toBe('1.00 s');
+    expect(formatSeconds(0.5)).toBe('500.0 ms');
+    expect(formatSeconds(0.01)).toBe('10.0 ms');
+    expect(formatSeconds(0.005)).toBe('5.00 ms');
+    expect(formatSeconds(0)).toBe('0.00 s');
+  });
+
+  it('bit rates at the edges, and configured minutes in the largest whole unit', () => {
+    expect(formatBitRate(125e6)).toBe('1.00 Gb/s');
+    expect(formatBitRate(124e6)).toBe('992.0 Mb/s');
+    expect(formatBitRate(125e3)).toBe('1.0 Mb/s');
+    expect(formatBitRate(124e3)).toBe('992.0 kb/s');
+    expect(formatMinutes(2880)).toBe('2 d');
+    expect(formatMinutes(1500)).toBe('25 h');
+    expect(formatMinutes(60)).toBe('1 h');
+    expect(formatMinutes(90)).toBe('90 min');
+    expect(formatMinutes(59)).toBe('59 min');
+    expect(formatMinutes(12.345)).toBe('12.35 min');
+  });
+
+  it('formats any quantity by its kind, notation passed on', () => {
+    expect(formatQuantity(2 ** 40, 'data', 'binary')).toBe('1.00 TiB');
+    expect(formatQuantity(2 ** 30, 'data-rate', 'binary')).toBe('1.00 GiB/s');
+    expect(formatQuantity(1e9, 'data-rate')).toBe('1.00 GB/s');
+    expect(formatQuantity(1.25e9, 'bit-rate')).toBe('10.00 Gb/s');
+    expect(formatQuantity(7200, 'duration')).toBe('2.00 h');
+  });
+
+  it('reads every prefix of a size, with or without a space, and no bits', () => {
+    for (const text of ['5 KiB', '5MiB', '5 GiB/day', '5 TiB', '5 PiB', '5 EiB']) expect(dataNotationOf([text]), text).toBe('binary');
+    for (const text of ['5 kB', '5 KB', '5MB', '5 GB', '5 TB/day', '5 PB', '5 EB', '512 B']) expect(dataNotationOf([text]), text).toBe('decimal');
+    // One decimal size among binary ones makes the whole configuration decimal.
+    expect(dataNotationOf(['5 TiB', '5 TiB/day', '512 B'])).toBe('decimal');
+    expect(dataNotationOf([])).toBe('decimal');
+    expect(dataNotationOf(['10 Gb/s', 'TiB'])).toBe('decimal');
+  });
 });
+
