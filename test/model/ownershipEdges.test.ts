@@ -49,6 +49,36 @@ describe('ownership edge cases (OWN-2 to OWN-7, OWN-13)', () => {
     expect(ofKind(atC2.last, 'ownership-transfer')).toEqual([{ kind: 'ownership-transfer', volser: A1, from: 0, to: 2 }]);
   });
 
+  it('with the write owner out of reach, a read-only holder it can reach is still no owner: the mount is refused, not transferred (OWN-2, OWN-4)', () => {
+    const readOnly = after(grid, [...written, cut(0, 1), cut(0, 2), { type: 'set-takeover', at: 1, of: 0, mode: 'read' }, mount(1), unload(1)]);
+    const atC2 = continueFrom(readOnly.state, [mount(2)]);
+    expect(refusal(atC2.last)).toBe('owner-unreachable');
+    expect(ofKind(atC2.last, 'ownership-transfer')).toEqual([]);
+    expect(atC2.state.volumes[A1]?.ownership).toEqual([
+      { cluster: 0, access: 'full' },
+      { cluster: 1, access: 'read-only', takenFrom: 0 },
+    ]);
+  });
+
+  it('mounted again under its read-only takeover, C1 reads the old version it holds while C0, cut off, wrote a newer one: a stale read (OWN-12)', () => {
+    const readOnly = after(grid, [...written, cut(0, 1), cut(0, 2), { type: 'set-takeover', at: 1, of: 0, mode: 'read' }, mount(1), unload(1)]);
+    const newer = continueFrom(readOnly.state, [mount(0), { type: 'write', cluster: 0, volser: A1 }, unload(0)]);
+    expect(newer.state.volumes[A1]?.copies[0]?.dataVersion).toBe(2);
+    const again = continueFrom(newer.state, [mount(1)]);
+    expect(mounted(again.last).writable).toBe(false);
+    expect(ofKind(again.last, 'ownership-takeover')).toEqual([]);
+    expect(ofKind(again.last, 'stale-read')).toEqual([{ kind: 'stale-read', volser: A1, cluster: 1, readVersion: 1, newestVersion: 2 }]);
+  });
+
+  it('the owner in service preparation, out of reach: its volumes are taken over with full access without any takeover mode (OWN-6)', () => {
+    const preparing = after(grid, [...written, cut(0, 1), cut(0, 2), { type: 'service-prep', cluster: 0 }, mount(1)]);
+    expect(preparing.state.takeovers).toEqual([]);
+    expect(ofKind(preparing.last, 'ownership-takeover')).toEqual([{ kind: 'ownership-takeover', volser: A1, from: 0, to: 1, access: 'full' }]);
+    expect(mounted(preparing.last).writable).toBe(true);
+    // Merely cut off, not in service: no mode, no takeover.
+    expect(refusal(after(grid, [...written, cut(0, 1), cut(0, 2), mount(1)]).last)).toBe('owner-unreachable');
+  });
+
   it('C0 fails and C1 takes it over; C2, which learnt of it, later cut off from C1, does not take the volume from C0 again (OWN-13)', () => {
     const taken = after(grid, [...written, { type: 'cluster-fail', cluster: 0 }, { type: 'set-takeover', at: 1, of: 0, mode: 'write' }, mount(1), unload(1)]);
     expect(taken.state.volumes[A1]?.takeoverKnownBy).toEqual([1, 2]);
