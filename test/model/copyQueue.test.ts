@@ -81,4 +81,15 @@ describe('the deferred copy queue', () => {
     expect(ofKind(both.observations, 'copy').map((copy) => [copy.volser, copy.ageMinutes])).toEqual([[A1, 10]]);
     expect(both.state.copyQueue[0]?.remainingMB).toBeCloseTo(500, 6);
   });
+
+  it('CCP-7: each pair copies at its own rate: a fast pair and a slow pair drain side by side', () => {
+    // 1000 MB to C1 over a 100 MB/min pair (10 min) and to C2 over a 25 MB/min pair (40 min), at the same time.
+    const sketch: GridSketch = { clusters: 3, classes: { MCDEF: { 0: 'RDD' } }, copyRateMBPerMinute: 100, pairs: { '0-2': { copyRateMBPerMinute: 25 }, '1-2': { copyRateMBPerMinute: 1 } } };
+    const ran = after(sketch, [insertScratch(0, [A1]), ...job(A1, 'MCDEF', 1000), { type: 'advance', minutes: 40 }]);
+    expect(ofKind(ran.observations, 'copy').map((copy) => [copy.to, copy.ageMinutes])).toEqual([
+      [1, 10],
+      [2, 40],
+    ]);
+  });
 });
+
