@@ -40,8 +40,6 @@ export function readabilityThrough(state: GridState, volser: string, cluster: Cl
   return { kind: 'readable', ioCluster, viaTakeover: plan.kind === 'takeover' || (plan.kind === 'held' && plan.access === 'read-only') };
 }
 
-
-
 /**
  * OWN-11: whether the volume's history split, i.e. two clusters hold data, known data or metadata
  * versions neither of which descends from the other (both changed the volume independently).

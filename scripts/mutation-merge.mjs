@@ -5,13 +5,19 @@
 // source it was measured against, so `mutation-scores.mjs` can say which results are stale.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
-const latestPath = process.argv[2] ?? 'bench/mutation/mutation-report.json';
-const accumulatedPath = process.argv[3] ?? 'bench/mutation/accumulated-report.json';
+// `--tests "test/model, test/scenarios"` records that the run used only those tests (a narrower vitest
+// config, for speed): its score is then a lower bound, and the scores table says so.
+const options = process.argv.slice(2);
+const testsIndex = options.indexOf('--tests');
+const tests = testsIndex >= 0 ? options[testsIndex + 1] : 'mutation suite (vitest.mutation.config.ts)';
+const positional = options.filter((_, index) => index !== testsIndex && index !== testsIndex + 1);
+const latestPath = positional[0] ?? 'bench/mutation/mutation-report.json';
+const accumulatedPath = positional[1] ?? 'bench/mutation/accumulated-report.json';
 const latest = JSON.parse(readFileSync(latestPath, 'utf8'));
 const accumulated = existsSync(accumulatedPath) ? JSON.parse(readFileSync(accumulatedPath, 'utf8')) : { ...latest, files: {} };
 const measuredAt = new Date().toISOString();
 for (const [file, result] of Object.entries(latest.files)) {
-  accumulated.files[file] = { ...result, measuredAt };
+  accumulated.files[file] = { ...result, measuredAt, tests };
 }
 accumulated.testFiles = undefined;
 writeFileSync(accumulatedPath, `${JSON.stringify(accumulated)}\n`);

@@ -21,7 +21,7 @@ const scoreOf = (tally) => {
 const folders = new Map();
 const fileRows = [];
 const survivors = [];
-for (const [file, { mutants, source }] of Object.entries(report.files)) {
+for (const [file, { mutants, source, tests }] of Object.entries(report.files)) {
   const stale = !existsSync(file) || readFileSync(file, 'utf8') !== source;
   const tally = emptyTally();
   for (const mutant of mutants) {
@@ -32,7 +32,7 @@ for (const [file, { mutants, source }] of Object.entries(report.files)) {
       survivors.push(`${file}:${mutant.location.start.line} ${mutant.mutatorName} ${JSON.stringify(mutant.replacement ?? '')}`);
     } else if (mutant.status === 'NoCoverage') tally.noCoverage += 1;
   }
-  fileRows.push([file, tally.killed, tally.timeout, tally.survived, tally.noCoverage, scoreOf(tally), stale ? 'stale' : 'current']);
+  fileRows.push([file, tally.killed, tally.timeout, tally.survived, tally.noCoverage, scoreOf(tally), stale ? 'stale' : 'current', tests ?? 'mutation suite (vitest.mutation.config.ts)']);
   const folderTally = folders.get(folderOf(file)) ?? emptyTally();
   for (const key of ['killed', 'survived', 'noCoverage', 'timeout']) folderTally[key] += tally[key];
   folderTally.files += 1;
@@ -45,7 +45,7 @@ const unmeasured = scopeFolders.flatMap((folder) =>
     .filter((file) => report.files[file] === undefined),
 );
 if (process.argv.includes('--files')) {
-  console.log('file | killed | timeout | survived | no coverage | score % | measured source');
+  console.log('file | killed | timeout | survived | no coverage | score % | measured source | tests run (fewer tests: a lower bound)');
   for (const row of fileRows.sort((a, b) => a[0].localeCompare(b[0]))) console.log(row.join(' | '));
   console.log('');
 }
