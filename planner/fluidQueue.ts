@@ -52,17 +52,16 @@ function simulate(arrivals: readonly number[], capacity: readonly number[], days
       const emptiesAfter = queue > 0 && inRate < outRate ? queue / (outRate - inRate) : Number.POSITIVE_INFINITY;
       if (emptiesAfter < hour) {
         cumulativeA += inRate * emptiesAfter;
-        cumulativeD += outRate * emptiesAfter;
-        // The queue is empty here by construction; rounding must not leave a false one behind.
+        // The queue is empty here by construction: copies equal arrivals, with no rounding left behind.
         cumulativeD = cumulativeA;
         points.push({ t: start + emptiesAfter, a: cumulativeA, d: cumulativeD });
         cumulativeA += inRate * (hour - emptiesAfter);
         cumulativeD = cumulativeA;
       } else {
         // A queue that does not empty this hour copies at full rate; an empty one copies what arrives,
-        // up to the rate.
+        // up to the rate (copies never pass arrivals).
         cumulativeA += inRate * hour;
-        cumulativeD = Math.min(cumulativeA, cumulativeD + (queue > 0 ? outRate : Math.min(inRate, outRate)) * hour);
+        cumulativeD = Math.min(cumulativeA, cumulativeD + outRate * hour);
       }
       points.push({ t: start + hour, a: cumulativeA, d: cumulativeD });
     }
@@ -111,18 +110,16 @@ function firstAbove(points: readonly Breakpoint[], key: 'a' | 'd', level: number
 }
 
 /**
- * Stretches where no copy progresses (capacity all used by RUN copies, or none): [start, end] and the
- * level of the copy curve there.
+ * Hours (or parts) in which no copy progresses (capacity all used by RUN copies, or none): when each
+ * ends and the level of the copy curve. Consecutive ones need no merging: the first byte above a level
+ * is the same for each, and the last one gives the longest wait.
  */
-function copyPauses(points: readonly Breakpoint[]): { start: number; end: number; level: number }[] {
-  const pauses: { start: number; end: number; level: number }[] = [];
+function copyPauses(points: readonly Breakpoint[]): { end: number; level: number }[] {
+  const pauses: { end: number; level: number }[] = [];
   for (let index = 1; index < points.length; index += 1) {
     const before = points[index - 1] as Breakpoint;
     const point = points[index] as Breakpoint;
-    if (point.d !== before.d || point.t === before.t) continue;
-    const last = pauses.at(-1);
-    if (last !== undefined && last.end === before.t && last.level === point.d) last.end = point.t;
-    else pauses.push({ start: before.t, end: point.t, level: point.d });
+    if (point.d === before.d && point.t > before.t) pauses.push({ end: point.t, level: point.d });
   }
   return pauses;
 }

@@ -157,6 +157,12 @@ describe('fluid queue against a minute-by-minute reference over ten days (CCP-2,
     if (result.kind !== 'bounded') return;
     expect(result.rpoSeconds).toBeCloseTo(2 * 3600, 3);
     expect(result.peakBacklogBytes).toBeCloseTo(1, 9);
+    // The backlog at each hour boundary, midnight to midnight: 25 values, the last equal to the first.
+    expect(result.backlogAtHour).toHaveLength(25);
+    expect(result.backlogAtHour[13]).toBeCloseTo(1, 9);
+    expect(result.backlogAtHour[14]).toBeCloseTo(1, 9);
+    expect(result.backlogAtHour[15]).toBeCloseTo(0, 9);
+    expect(result.backlogAtHour[24]).toBe(result.backlogAtHour[0]);
   });
 
   it('an unbounded queue reports the backlog of its third day, growing by the daily excess', () => {
