@@ -10,7 +10,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 const options = process.argv.slice(2);
 const testsIndex = options.indexOf('--tests');
 const tests = testsIndex >= 0 ? options[testsIndex + 1] : 'mutation suite (vitest.mutation.config.ts)';
-const positional = options.filter((_, index) => index !== testsIndex && index !== testsIndex + 1);
+const positional = testsIndex < 0 ? options : options.filter((_, index) => index !== testsIndex && index !== testsIndex + 1);
 const latestPath = positional[0] ?? 'bench/mutation/mutation-report.json';
 const accumulatedPath = positional[1] ?? 'bench/mutation/accumulated-report.json';
 const latest = JSON.parse(readFileSync(latestPath, 'utf8'));

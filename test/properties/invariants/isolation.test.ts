@@ -125,6 +125,18 @@ describe('write-protect-holds (WP-1 to WP-4, OWN-4)', () => {
     expect(writeProtectHolds.situation?.(facts(protectedDr(), [], [{ type: 'advance', minutes: 5 }]))).toBe(false);
     const readTakeover = stateAfter([...stage, { type: 'link-fail', between: [0, 1], link: 0 }, { type: 'set-takeover', at: 1, of: 0, mode: 'read' }]);
     expect(writeProtectHolds.situation?.(facts(readTakeover, [], [{ type: 'return-to-scratch', host: 'PROD', cluster: 1, volser: 'A00001' }]))).toBe(true);
+    // Each kind of host operation puts it to the test on its own.
+    const operations: GridEvent[] = [
+      { type: 'write', cluster: 1, volser: 'A00001' },
+      { type: 'scratch-mount', host: 'DRHOST', cluster: 1, managementClass: 'MCTEST' },
+      { type: 'specific-mount', host: 'DRHOST', cluster: 1, volser: 'A00001' },
+      { type: 'return-to-scratch', host: 'DRHOST', cluster: 1, volser: 'B00001' },
+    ];
+    for (const operation of operations) expect(writeProtectHolds.situation?.(facts(protectedDr(), [], [operation])), operation.type).toBe(true);
+    // A write takeover (not read-only) with write protect off puts nothing to this test.
+    const writeTakeover = stateAfter([...stage, { type: 'link-fail', between: [0, 1], link: 0 }, { type: 'set-takeover', at: 1, of: 0, mode: 'write' }]);
+    expect(writeTakeover.takeovers).toHaveLength(1);
+    expect(writeProtectHolds.situation?.(facts(writeTakeover, [], mount))).toBe(false);
   });
 });
 

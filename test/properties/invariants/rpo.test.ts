@@ -163,6 +163,16 @@ describe('survives-loss-of-one-cluster (CCP-1 to CCP-3, OWN-5, DRT-7)', () => {
     ]).state;
     expect(queued.copyQueue.map((copy) => copy.volser)).toEqual(['A00001']);
     expect(survivesLossOfOneCluster.endSituation?.(setup, queued)).toBe(false);
+    // Another volume's queued copy does not hold back one whose copies are all made.
+    const both = runEvents(queued, [
+      { type: 'deferred-copy' },
+      { type: 'insert', cluster: 0, volsers: ['A00002'], category: '0002' },
+      { type: 'scratch-mount', host: 'PROD', cluster: 0, managementClass: 'MCRRD' },
+      { type: 'write', cluster: 0, volser: 'A00002' },
+      { type: 'rewind-unload', cluster: 0, volser: 'A00002' },
+    ]).state;
+    expect(both.copyQueue.map((copy) => copy.volser)).toEqual(['A00002']);
+    expect(survivesLossOfOneCluster.endSituation?.(setup, both)).toBe(true);
     const copied = runEvents(queued, [{ type: 'deferred-copy' }]).state;
     expect(copied.copyQueue).toEqual([]);
     expect(survivesLossOfOneCluster.endSituation?.(setup, copied)).toBe(true);
