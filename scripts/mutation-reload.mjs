@@ -2,7 +2,7 @@
 // invariant's title, its list of rules), which Stryker's vitest runner switches on only after the module
 // has loaded, so they "survive" tests that do catch them (stryker-js issues #6144, #6209; incremental mode
 // then never re-runs them, #4372). Such a mutant has no covering test in the report. Each one is written
-// into a copy of the sources and the tests of its folder run in a fresh vitest process: a failing test
+// into a copy of the sources and the tests its run used (or its folder's) run in a fresh vitest process: a failing test
 // kills it. Results go back into bench/mutation/accumulated-report.json with the reason stated.
 //
 //   node scripts/mutation-reload.mjs [--file model/aotm.ts] [--dry-run]
@@ -18,10 +18,14 @@ const onlyFile = args.includes('--file') ? args[args.indexOf('--file') + 1] : un
 const dryRun = args.includes('--dry-run');
 const timeoutMs = 180_000;
 
-/** The tests that exercise a source file: the test folder that mirrors its top folder. */
-function testFolderOf(file) {
+/**
+ * The tests to re-test a file's mutants with: those its Stryker run used when the run was scoped
+ * (`mutation-merge.mjs --tests`, so a lower bound stays one), else the test folder mirroring its top folder.
+ */
+function testsOf(file, recorded) {
+  if (typeof recorded === 'string' && recorded.startsWith('test/')) return recorded.split(',').map((entry) => entry.trim());
   const top = file.split('/')[0];
-  return top === 'properties' ? 'test/properties' : `test/${top}`;
+  return [top === 'properties' ? 'test/properties' : `test/${top}`];
 }
 
 /** Offset of a 1-based line and column in `source`. */
@@ -41,7 +45,7 @@ for (const [file, result] of Object.entries(accumulated.files)) {
     continue;
   }
   for (const mutant of result.mutants) {
-    if (mutant.status === 'Survived' && (mutant.coveredBy ?? []).length === 0) work.push({ file, mutant });
+    if (mutant.status === 'Survived' && (mutant.coveredBy ?? []).length === 0) work.push({ file, mutant, tests: testsOf(file, result.tests) });
   }
 }
 console.log(`${work.length} survivor(s) without a covering test to re-test after a fresh load`);
@@ -52,34 +56,34 @@ try {
   const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: root, encoding: 'utf8' }).split('\0').filter(Boolean);
   for (const path of tracked) cpSync(join(root, path), join(copy, path), { recursive: true });
   symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'));
-  const runTests = (folder) => spawnSync('npx', ['vitest', 'run', '-c', 'vitest.mutation.config.ts', '--bail=1', folder], { cwd: copy, encoding: 'utf8', timeout: timeoutMs, env: { ...process.env, TAPEGRID_FREEZE: '1', NO_COLOR: '1' } });
-  // Control: without a mutant every folder's tests must pass in the copy, or a failure would prove nothing.
-  for (const folder of new Set(work.map(({ file }) => testFolderOf(file)))) {
-    const control = runTests(folder);
+  const runTests = (tests) => spawnSync('npx', ['vitest', 'run', '-c', 'vitest.mutation.config.ts', '--bail=1', ...tests], { cwd: copy, encoding: 'utf8', timeout: timeoutMs, env: { ...process.env, TAPEGRID_FREEZE: '1', NO_COLOR: '1' } });
+  // Control: without a mutant every set of tests must pass in the copy, or a failure would prove nothing.
+  for (const key of new Set(work.map(({ tests }) => tests.join(' ')))) {
+    const control = runTests(key.split(' '));
     if (control.status !== 0) {
-      console.error(`control run of ${folder} without a mutant failed; nothing re-tested\n${control.stdout.slice(-2000)}`);
+      console.error(`control run of ${key} without a mutant failed; nothing re-tested\n${control.stdout.slice(-2000)}`);
       process.exitCode = 1;
       throw new Error('control run failed');
     }
-    console.log(`control: ${folder} passes without a mutant`);
+    console.log(`control: ${key} passes without a mutant`);
   }
   const counts = { Killed: 0, Timeout: 0, Survived: 0 };
-  for (const { file, mutant } of work) {
+  for (const { file, mutant, tests } of work) {
     const original = accumulated.files[file].source;
     const start = offsetOf(original, mutant.location.start);
     const end = offsetOf(original, mutant.location.end);
     writeFileSync(join(copy, file), original.slice(0, start) + mutant.replacement + original.slice(end));
     const started = Date.now();
-    const run = runTests(testFolderOf(file));
+    const run = runTests(tests);
     writeFileSync(join(copy, file), original);
     const status = run.error !== undefined ? 'Timeout' : run.status === 0 ? 'Survived' : 'Killed';
     counts[status] += 1;
     const seconds = ((Date.now() - started) / 1000).toFixed(0);
-    const failed = /(?:FAIL|×)\s+(.+)/.exec(run.stdout ?? '')?.[1]?.replace(/\s+\d+ms$/, '').trim() ?? testFolderOf(file);
+    const failed = /(?:FAIL|×)\s+(.+)/.exec(run.stdout ?? '')?.[1]?.replace(/\s+\d+ms$/, '').trim() ?? tests.join(' ');
     console.log(`${status.padEnd(8)} ${file}:${mutant.location.start.line} ${mutant.mutatorName} ${mutant.replacement.slice(0, 40)} (${seconds} s)${status === 'Killed' ? ` by ${failed}` : ''}`);
     if (status !== 'Survived') {
       mutant.status = status;
-      mutant.statusReason = `${status === 'Killed' ? `killed by ${failed}` : `timed out in ${testFolderOf(file)}`} after a fresh module load (scripts/mutation-reload.mjs): Stryker activates this module-level mutant only after the module has loaded`;
+      mutant.statusReason = `${status === 'Killed' ? `killed by ${failed}` : `timed out in ${tests.join(' ')}`} after a fresh module load (scripts/mutation-reload.mjs): Stryker activates this module-level mutant only after the module has loaded`;
     }
   }
   writeFileSync(accumulatedPath, `${JSON.stringify(accumulated)}\n`);
