@@ -193,10 +193,12 @@ describe('Copy Export (CE)', () => {
 });
 
 describe('Copy Export Recovery (CER)', () => {
-  const exported = exportOnce(seedWorkload);
+  // Made inside each test (not once for the block) so that mutation testing sees which test runs it.
+  const exportedSeed = () => exportOnce(seedWorkload);
   const target = { cluster: 0, kind: 'tape-attached' as const, standAlone: true, empty: true };
 
   it('CER-1: the target must be a stand-alone, empty, tape-attached cluster 0', () => {
+    const exported = exportedSeed();
     const sources = [exported.library];
     expect(recoverFromExport({ ...target, cluster: 1 }, { sources, databaseFrom: 'CE0001', testMode: true }, null)).toEqual(expect.objectContaining({ kind: 'refused', rule: 'CER-1' }));
     expect(recoverFromExport({ ...target, standAlone: false }, { sources, databaseFrom: 'CE0001', testMode: true }, null)).toEqual(expect.objectContaining({ kind: 'refused', rule: 'CER-1' }));
@@ -205,6 +207,7 @@ describe('Copy Export Recovery (CER)', () => {
   });
 
   it('CER-1: same or later code, drives that read the cartridges, the key manager for encrypted ones, enough slots; what is not given is reported unchecked', () => {
+    const exported = exportedSeed();
     const request = { sources: [exported.library], databaseFrom: 'CE0001', testMode: true };
     const source = { codeLevel: '8.21.0.100', drive: { type: 'E07', generation: 3 }, encrypted: true };
     const good = { ...target, codeLevel: '8.30', drive: { type: 'E08', generation: 4 }, keyManagerAccess: true, slots: 10 };
@@ -221,6 +224,7 @@ describe('Copy Export Recovery (CER)', () => {
   });
 
   it('CER-2: cartridges of two source clusters cannot be merged', () => {
+    const exported = exportedSeed();
     const other = exportOnce(seedWorkload, initialLibraryState({ ...library, libraryName: 'OTHER' }, 20)).library;
     expect(recoverFromExport(target, { sources: [exported.library, other], databaseFrom: 'CE0001', testMode: true }, null)).toEqual(expect.objectContaining({ kind: 'refused', rule: 'CER-2' }));
   });
@@ -232,6 +236,7 @@ describe('Copy Export Recovery (CER)', () => {
   });
 
   it('CER-4, CER-5: the recovered cluster owns every exported volume; volumes changed after the export are reported', () => {
+    const exported = exportedSeed();
     const grid = continueFrom(exported.grid, [
       { type: 'specific-mount', host: 'PROD', cluster: 0, volser: 'D00002' },
       { type: 'write', cluster: 0, volser: 'D00002' },
@@ -245,6 +250,7 @@ describe('Copy Export Recovery (CER)', () => {
   });
 
   it('CER-6: after recovery two scratch cartridges per active pool are needed; DR test mode does no reclamation, a real recovery does', () => {
+    const exported = exportedSeed();
     const test = recoverFromExport(target, { sources: [exported.library], databaseFrom: 'CE0001', testMode: true }, null);
     expect(test).toEqual(expect.objectContaining({ kind: 'recovered', scratchNeededPerPool: 2, testMode: true, reclamation: 'off (DR test mode)' }));
     const real = recoverFromExport(target, { sources: [exported.library], databaseFrom: 'CE0001', testMode: false }, null);
