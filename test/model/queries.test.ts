@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextDeadline, type GridEvent, type GridSketch } from '../../model/index.js';
+import { classDefinedOn, defineGrid, hasDiverged, nextDeadline, oldestUncopiedAge, readabilityThrough, type GridEvent, type GridSketch, type GridState, type VolumeState } from '../../model/index.js';
 import { after, continueFrom, insertScratch, volsers } from './helpers.js';
 
 /**
@@ -59,5 +59,112 @@ describe('the next deadline of the clock', () => {
     expect(nextDeadline(continueFrom(state, [{ type: 'advance', minutes: 1 }]).state)).toBeNull();
     const diskOnly: GridSketch = { ...pg0, clusters: [{ kind: 'disk-only' }, { kind: 'disk-only' }] };
     expect(nextDeadline(after(diskOnly, [insertScratch(0, [A1]), ...job(A1, 'MC', 10)]).state)).toBeNull();
+  });
+});
+
+const cutBoth: GridEvent[] = [0, 1].map((link): GridEvent => ({ type: 'link-fail', between: [0, 1], link }));
+const volumeOf = (state: GridState, volser: string): VolumeState => {
+  const volume = state.volumes[volser];
+  if (volume === undefined) throw new Error(`${volser} is not in the grid`);
+  return volume;
+};
+
+describe('whether a read through a cluster gives the latest data (OWN-2 to OWN-5, OWN-12)', () => {
+  const runBoth: GridSketch = { clusters: 2, classes: { MCRUN: { 0: 'RR', 1: 'RR' }, MCNONE: { 0: 'RN', 1: 'NR' } } };
+  const written = after(runBoth, [insertScratch(0, [A1, A2]), ...job(A1, 'MCRUN', 10)]).state;
+
+  it('the owner reads its own copy; a cluster that is down reads nothing while the other still does', () => {
+    expect(readabilityThrough(written, A1, 0)).toEqual({ kind: 'readable', ioCluster: 0, viaTakeover: false });
+    const down = continueFrom(written, [{ type: 'cluster-fail', cluster: 1 }]).state;
+    expect(readabilityThrough(down, A1, 1)).toEqual({ kind: 'unreadable', reason: 'cluster-not-up' });
+    expect(readabilityThrough(down, A1, 0)).toEqual({ kind: 'readable', ioCluster: 0, viaTakeover: false });
+  });
+
+  it('a volume the grid does not know cannot be read', () => {
+    expect(readabilityThrough(written, 'Z99999', 0)).toEqual({ kind: 'unreadable', reason: 'unknown-volume' });
+  });
+
+  it('owner cut off: a consistent copy in reach needs a takeover, and with one it is read through the taker, marked as a takeover (OWN-3, OWN-4, OWN-5)', () => {
+    const cut = continueFrom(written, cutBoth).state;
+    expect(readabilityThrough(cut, A1, 1)).toEqual({ kind: 'needs-takeover', owner: 0 });
+    for (const mode of ['read', 'write'] as const) {
+      const taken = continueFrom(cut, [{ type: 'set-takeover', at: 1, of: 0, mode }]).state;
+      expect(readabilityThrough(taken, A1, 1), mode).toEqual({ kind: 'readable', ioCluster: 1, viaTakeover: true });
+    }
+  });
+
+  it('a cluster already holding the volume read-only under a read takeover still reads it as a takeover (OWN-4)', () => {
+    const held = continueFrom(written, [
+      ...cutBoth,
+      { type: 'set-takeover', at: 1, of: 0, mode: 'read' },
+      { type: 'specific-mount', host: 'HOST', cluster: 1, volser: A1 },
+      { type: 'rewind-unload', cluster: 1, volser: A1 },
+    ]).state;
+    expect(volumeOf(held, A1).ownership).toContainEqual({ cluster: 1, access: 'read-only', takenFrom: 0 });
+    expect(readabilityThrough(held, A1, 1)).toEqual({ kind: 'readable', ioCluster: 1, viaTakeover: true });
+  });
+
+  it('owner cut off and no copy in reach: no valid copy, and no takeover would help (CCP-1: a class with no copy to C1)', () => {
+    const noCopy = after(runBoth, [insertScratch(0, [A1, A2]), ...job(A1, 'MCNONE', 10), ...cutBoth]).state;
+    expect(readabilityThrough(noCopy, A1, 1)).toEqual({ kind: 'unreadable', reason: 'no-valid-copy' });
+  });
+});
+
+describe('whether a volume\'s history split (OWN-11)', () => {
+  const runBoth: GridSketch = { clusters: 2, classes: { MCDEF: { 0: 'RD', 1: 'DR' } }, copyRateMBPerMinute: 100, categories: { scratch: [{ id: '0002', expireHoldMinutes: 0 }], private: ['000F', '0010', '0011'] } };
+  const takenOver = after(runBoth, [insertScratch(0, [A1]), ...job(A1, 'MCDEF', 10), { type: 'advance', minutes: 60 }, ...cutBoth, { type: 'set-takeover', at: 1, of: 0, mode: 'write' }]).state;
+
+  it('a copy behind the latest version (a deferred copy not yet made) is on the same line: no split', () => {
+    const behind = continueFrom(takenOver, [
+      { type: 'link-restore', between: [0, 1], link: 0 },
+      { type: 'clear-takeover', at: 1, of: 0 },
+      { type: 'specific-mount', host: 'HOST', cluster: 0, volser: A1 },
+      { type: 'write', cluster: 0, volser: A1 },
+      { type: 'rewind-unload', cluster: 0, volser: A1 },
+      ...cutBoth,
+    ]).state;
+    const volume = volumeOf(behind, A1);
+    expect(volume.copies[0]?.dataVersion).not.toBe(volume.copies[1]?.dataVersion);
+    expect(hasDiverged(volume)).toBe(false);
+  });
+
+  it('both sides change only the category: the metadata split is a split, and leaving one side out of the question removes it', () => {
+    const both = continueFrom(takenOver, [
+      { type: 'change-category', host: 'HOST', cluster: 0, volser: A1, category: '0010' },
+      { type: 'change-category', host: 'HOST', cluster: 1, volser: A1, category: '0011' },
+    ]).state;
+    const volume = volumeOf(both, A1);
+    expect(volume.copies[0]?.dataVersion).toBe(volume.copies[1]?.dataVersion);
+    expect(hasDiverged(volume)).toBe(true);
+    expect(hasDiverged(volume, [1])).toBe(false);
+    expect(hasDiverged(volume, [0, 1])).toBe(true);
+  });
+});
+
+describe('the age of the oldest data waiting for a copy (CCP-2)', () => {
+  it('counts from when each copy was queued, and is 0 with nothing queued', () => {
+    const sketch: GridSketch = { clusters: 2, classes: { MCDEF: { 0: 'RD' } } };
+    const idle = after(sketch, [insertScratch(0, [A1, A2]), ...cutBoth]).state;
+    expect(oldestUncopiedAge(idle)).toBe(0);
+    const queued = continueFrom(idle, [{ type: 'advance', minutes: 10 }, ...job(A1, 'MCDEF', 10), { type: 'advance', minutes: 20 }, ...job(A2, 'MCDEF', 10), { type: 'advance', minutes: 5 }]).state;
+    expect(queued.copyQueue).toHaveLength(2);
+    expect(oldestUncopiedAge(queued)).toBe(25);
+  });
+});
+
+describe('the management class a generated job writes with (CCP-1)', () => {
+  it('the first class defined on the mount cluster, else the first class', () => {
+    const definition = defineGrid({ clusters: 3, classes: { MCONE: { 1: 'NRN' }, MCZERO: { 0: 'RNN' }, MCALSO: { 0: 'RRN' } } });
+    expect(classDefinedOn(definition, 0)).toBe('MCZERO');
+    expect(classDefinedOn(definition, 1)).toBe('MCONE');
+    expect(classDefinedOn(definition, 2)).toBe('MCONE');
+  });
+});
+
+describe('the next deadline ignores what cannot move', () => {
+  it('copies waiting in the cache of a tape-attached cluster that is down do not leave (CCP-9)', () => {
+    const pg0: GridSketch = { clusters: [{ kind: 'tape-attached' }, { kind: 'tape-attached' }, { kind: 'disk-only' }], classes: { MC: { 0: 'RRN' } } };
+    const state = after(pg0, [insertScratch(0, [A1]), ...job(A1, 'MC', 10), { type: 'cluster-fail', cluster: 1 }, { type: 'advance', minutes: 1 }]).state;
+    expect(nextDeadline(state)).toBeNull();
   });
 });
