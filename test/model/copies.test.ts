@@ -108,6 +108,17 @@ describe('copy consistency points (CCP)', () => {
     expect(resumed.state.copyQueue).toEqual([]);
   });
 
+  it('CCP-7: suspending copies at the cluster that holds the data stops them leaving it; another cluster with that version sends instead', () => {
+    // Three clusters: C0 writes with RUN to C1 and Deferred to C2. With C0 suspended, the copy to C2 has
+    // to come from C1.
+    const sketch = { clusters: 3, classes: { MCMIX: { 0: 'RRD' } } };
+    const fromC0Only = after({ clusters: 2, classes: { MCDEF: { 0: 'RD' } } }, [insertScratch(0, [A1]), ...job(0, 'MCDEF'), { type: 'suspend-copies', cluster: 0 }, { type: 'deferred-copy' }]);
+    expect(fromC0Only.state.copyQueue).toHaveLength(1);
+    expect(ofKind(fromC0Only.last, 'copy')).toEqual([]);
+    const viaC1 = after(sketch, [insertScratch(0, [A1]), ...job(0, 'MCMIX'), { type: 'suspend-copies', cluster: 0 }, { type: 'deferred-copy' }]);
+    expect(ofKind(viaC1.last, 'copy')).toEqual([expect.objectContaining({ volser: A1, from: 1, to: 2 })]);
+  });
+
   it('CCP-8: RUN copies are made before the job ends (its extra time); Deferred ones are not', () => {
     const run = after(twoClusterRun, [insertScratch(0, [A1]), { type: 'scratch-mount', host: 'HOST', cluster: 0, managementClass: 'MCRUN' }, { type: 'write', cluster: 0, volser: A1, sizeMB: 4194 }, { type: 'rewind-unload', cluster: 0, volser: A1 }]);
     expect(ofKind(run.last, 'rewind-unload')[0]?.runCopyMB).toBe(4194);

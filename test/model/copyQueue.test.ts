@@ -43,6 +43,27 @@ describe('the deferred copy queue', () => {
     expect(queue([insertScratch(0, [A1]), ...cut, ...job(A1), ...rewrite(A1)])).toEqual([`${A1}->C1 v2 deferred`, `${A1}->C2 v2 deferred`]);
   });
 
+  it('CCP-6: the GS-4 mark passes to the newer version of the same volume to the same cluster only, even when the newer copy is deferred', () => {
+    const cut: GridEvent[] = [
+      { type: 'link-fail', between: [0, 1], link: 0 },
+      { type: 'link-fail', between: [0, 1], link: 1 },
+    ];
+    // A1 is written with RUN to C1 while C1 is cut off: the copy is deferred with the GS-4 mark. Then the
+    // volume is moved to a deferred class and rewritten: the RUN promise for C1 is still unmet, the copy to
+    // C2 was never a RUN copy.
+    const events: GridEvent[] = [
+      insertScratch(0, [A1, A2]),
+      ...cut,
+      ...job(A1, 'MCRUN'),
+      { type: 'change-constructs', host: 'HOST', cluster: 0, volser: A1, managementClass: 'MCDEF' },
+      ...rewrite(A1),
+    ];
+    expect(queue(events)).toEqual([`${A1}->C1 v2 immediate-deferred`, `${A1}->C2 v2 deferred`]);
+    // Another volume's marked copy does not mark this one's.
+    const other: GridEvent[] = [insertScratch(0, [A1, A2]), ...cut, ...job(A1), ...job(A2, 'MCRUN'), ...rewrite(A1)];
+    expect(queue(other)).toEqual([`${A1}->C1 v2 deferred`, `${A1}->C2 v2 deferred`, `${A2}->C1 v1 immediate-deferred`]);
+  });
+
   it('CCP-7: an operator-driven copy to one cluster moves the oldest copy to that cluster, and says so when none can move', () => {
     const written = after(threeClusters, [insertScratch(0, [A1, A2]), ...job(A1), ...job(A2)]);
     const toTwo = continueFrom(written.state, [{ type: 'deferred-copy', to: 2 }]);
@@ -80,6 +101,16 @@ describe('the deferred copy queue', () => {
     const both = after(sketch, [insertScratch(0, [A1, A2]), ...job(A1, 'MCDEF', 1000), ...job(A2, 'MCDEF', 1000), { type: 'advance', minutes: 15 }]);
     expect(ofKind(both.observations, 'copy').map((copy) => [copy.volser, copy.ageMinutes])).toEqual([[A1, 10]]);
     expect(both.state.copyQueue[0]?.remainingMB).toBeCloseTo(500, 6);
+  });
+
+  it('CCP-2: each copy\'s age is from the volume\'s write to the moment that copy completes, the second after the first', () => {
+    // Both written at minute 5; at 100 MB/min A1 is copied at minute 15 and A2 at minute 25.
+    const sketch: GridSketch = { clusters: 2, classes: { MCDEF: { 0: 'RD' } }, copyRateMBPerMinute: 100 };
+    const both = after(sketch, [insertScratch(0, [A1, A2]), { type: 'advance', minutes: 5 }, ...job(A1, 'MCDEF', 1000), ...job(A2, 'MCDEF', 1000), { type: 'advance', minutes: 30 }]);
+    expect(ofKind(both.observations, 'copy').map((copy) => [copy.volser, copy.ageMinutes])).toEqual([
+      [A1, 10],
+      [A2, 20],
+    ]);
   });
 
   it('CCP-7: each pair copies at its own rate: a fast pair and a slow pair drain side by side', () => {
