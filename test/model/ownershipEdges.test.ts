@@ -127,3 +127,24 @@ describe('ownership edge cases (OWN-2 to OWN-7, OWN-13)', () => {
     expect(refusal(continueFrom(busy.state, [cut(0, 1), cut(0, 2), mount(1)]).last)).toBe('owner-unreachable');
   });
 });
+
+describe('a second takeover after the taker is lost (OWN-5, OWN-13, OWN-14)', () => {
+  // C0 fails; C1 takes A1 over with write access while C2 can reach it, so C2 learns of the takeover.
+  // Then C1 fails as well.
+  const takenByC1: GridEvent[] = [...written, { type: 'cluster-fail', cluster: 0 }, { type: 'set-takeover', at: 1, of: 0, mode: 'write' }, mount(1), unload(1)];
+
+  it('C2 knows C0 no longer owns A1: a takeover of C0 at C2 does not give it A1; the owner to take it from is C1', () => {
+    const start = after(grid, [...takenByC1, { type: 'cluster-fail', cluster: 1 }, { type: 'set-takeover', at: 2, of: 0, mode: 'write' }, mount(2)]);
+    expect(refusal(start.last)).toBe('owner-unreachable');
+    expect(ofKind(start.last, 'refused')[0]?.detail).toBe('owner C1');
+    const fromC1 = continueFrom(start.state, [{ type: 'set-takeover', at: 2, of: 1, mode: 'write' }, mount(2)]);
+    expect(ofKind(fromC1.last, 'ownership-takeover')).toEqual([{ kind: 'ownership-takeover', volser: A1, from: 1, to: 2, access: 'full' }]);
+  });
+
+  it('ownership that came back to C0 after the takeover is C0\'s again: when C0 is lost later, a takeover of C0 at C2 takes it', () => {
+    const back = after(grid, [...takenByC1, { type: 'cluster-restore', cluster: 0 }, { type: 'clear-takeover', at: 1, of: 0 }, mount(0), unload(0)]);
+    expect(writeCapableOwners(back.state, back.state.volumes[A1] as NonNullable<(typeof back.state.volumes)[string]>)).toEqual([0]);
+    const lostAgain = continueFrom(back.state, [{ type: 'cluster-fail', cluster: 0 }, { type: 'set-takeover', at: 2, of: 0, mode: 'write' }, mount(2)]);
+    expect(ofKind(lostAgain.last, 'ownership-takeover')).toEqual([{ kind: 'ownership-takeover', volser: A1, from: 0, to: 2, access: 'full' }]);
+  });
+});
