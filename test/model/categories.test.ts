@@ -147,6 +147,8 @@ describe('write protect and Selective Write Protect (WP)', () => {
     expect(mount.surfaced).toBe('data');
     expect(mount.writable).toBe(false);
     expect(refusal(continueFrom(state, [{ type: 'write', cluster: 1, volser: A1 }]).last)).toBe('write-protected');
+    // The mount stays read-only for the rest of the job, even once write protect is switched off.
+    expect(refusal(continueFrom(state, [{ type: 'set-write-protect', cluster: 1, enabled: false }, { type: 'write', cluster: 1, volser: A1 }]).last)).toBe('read-only-mount');
   });
 
   it('WP-4: write protect is per cluster: the same change through an unprotected cluster is allowed', () => {
