@@ -37,6 +37,10 @@ describe('what every mount checks (TOP-1, TOP-3, OWN-6)', () => {
     expect(mounted(after(onePath, [insertScratch(0, [A1]), scratchMount(1)]).last).cluster).toBe(1);
   });
 
+  it('a cluster the grid does not have takes no mount', () => {
+    expect(refusals(after(grid, [insertScratch(0, [A1]), scratchMount(7)]).last)).toEqual([{ kind: 'refused', operation: 'scratch-mount', reason: 'unknown-cluster', cluster: 7, host: 'HOST' }]);
+  });
+
   it('virtual devices are counted per cluster: mounts at C0 do not use C1\'s only device (TOP-1)', () => {
     const oneDevice: GridSketch = { ...grid, clusters: [{}, { virtualDevices: 1 }] };
     const busyC0 = after(oneDevice, [insertScratch(0, [A1, A2, A3]), scratchMount(0), scratchMount(0), scratchMount(1)]);
@@ -57,6 +61,13 @@ describe('a scratch mount (CAT-2, CAT-3, WP-1)', () => {
     expect(refusals(after(grid, [insertScratch(0, [A1]), { type: 'set-write-protect', cluster: 1, enabled: true }, scratchMount(1)]).last)).toEqual([
       { kind: 'refused', operation: 'scratch-mount', reason: 'write-protected', cluster: 1, host: 'HOST', detail: '0002' },
     ]);
+  });
+
+  it('a scratch mount reads no data, so a volume whose copy at the I/O cluster is only on tape needs no recall (CAT-1, TVC-1)', () => {
+    // Inserted through C0: C1's empty copy is not in its cache.
+    const inserted = after(grid, [insertScratch(0, [A1])]);
+    expect(inserted.state.volumes[A1]?.copies[1]?.resident).toBe(false);
+    expect(mounted(continueFrom(inserted.state, [scratchMount(1)]).last)).toMatchObject({ ioCluster: 1, surfaced: 'empty', recall: false });
   });
 
   it('a volume the cluster owns comes before one it would have to get from a peer, and among equals the lowest volser', () => {
