@@ -71,21 +71,22 @@ const volumeOf = (state: GridState, volser: string): VolumeState => {
 
 describe('whether a read through a cluster gives the latest data (OWN-2 to OWN-5, OWN-12)', () => {
   const runBoth: GridSketch = { clusters: 2, classes: { MCRUN: { 0: 'RR', 1: 'RR' }, MCNONE: { 0: 'RN', 1: 'NR' } } };
-  const written = after(runBoth, [insertScratch(0, [A1, A2]), ...job(A1, 'MCRUN', 10)]).state;
+  // Built inside each test, so mutation testing sees which test runs the model.
+  const written = () => after(runBoth, [insertScratch(0, [A1, A2]), ...job(A1, 'MCRUN', 10)]).state;
 
   it('the owner reads its own copy; a cluster that is down reads nothing while the other still does', () => {
-    expect(readabilityThrough(written, A1, 0)).toEqual({ kind: 'readable', ioCluster: 0, viaTakeover: false });
-    const down = continueFrom(written, [{ type: 'cluster-fail', cluster: 1 }]).state;
+    expect(readabilityThrough(written(), A1, 0)).toEqual({ kind: 'readable', ioCluster: 0, viaTakeover: false });
+    const down = continueFrom(written(), [{ type: 'cluster-fail', cluster: 1 }]).state;
     expect(readabilityThrough(down, A1, 1)).toEqual({ kind: 'unreadable', reason: 'cluster-not-up' });
     expect(readabilityThrough(down, A1, 0)).toEqual({ kind: 'readable', ioCluster: 0, viaTakeover: false });
   });
 
   it('a volume the grid does not know cannot be read', () => {
-    expect(readabilityThrough(written, 'Z99999', 0)).toEqual({ kind: 'unreadable', reason: 'unknown-volume' });
+    expect(readabilityThrough(written(), 'Z99999', 0)).toEqual({ kind: 'unreadable', reason: 'unknown-volume' });
   });
 
   it('owner cut off: a consistent copy in reach needs a takeover, and with one it is read through the taker, marked as a takeover (OWN-3, OWN-4, OWN-5)', () => {
-    const cut = continueFrom(written, cutBoth).state;
+    const cut = continueFrom(written(), cutBoth).state;
     expect(readabilityThrough(cut, A1, 1)).toEqual({ kind: 'needs-takeover', owner: 0 });
     for (const mode of ['read', 'write'] as const) {
       const taken = continueFrom(cut, [{ type: 'set-takeover', at: 1, of: 0, mode }]).state;
@@ -94,7 +95,7 @@ describe('whether a read through a cluster gives the latest data (OWN-2 to OWN-5
   });
 
   it('a cluster already holding the volume read-only under a read takeover still reads it as a takeover (OWN-4)', () => {
-    const held = continueFrom(written, [
+    const held = continueFrom(written(), [
       ...cutBoth,
       { type: 'set-takeover', at: 1, of: 0, mode: 'read' },
       { type: 'specific-mount', host: 'HOST', cluster: 1, volser: A1 },
@@ -112,10 +113,10 @@ describe('whether a read through a cluster gives the latest data (OWN-2 to OWN-5
 
 describe('whether a volume\'s history split (OWN-11)', () => {
   const runBoth: GridSketch = { clusters: 2, classes: { MCDEF: { 0: 'RD', 1: 'DR' } }, copyRateMBPerMinute: 100, categories: { scratch: [{ id: '0002', expireHoldMinutes: 0 }], private: ['000F', '0010', '0011'] } };
-  const takenOver = after(runBoth, [insertScratch(0, [A1]), ...job(A1, 'MCDEF', 10), { type: 'advance', minutes: 60 }, ...cutBoth, { type: 'set-takeover', at: 1, of: 0, mode: 'write' }]).state;
+  const takenOver = () => after(runBoth, [insertScratch(0, [A1]), ...job(A1, 'MCDEF', 10), { type: 'advance', minutes: 60 }, ...cutBoth, { type: 'set-takeover', at: 1, of: 0, mode: 'write' }]).state;
 
   it('a copy behind the latest version (a deferred copy not yet made) is on the same line: no split', () => {
-    const behind = continueFrom(takenOver, [
+    const behind = continueFrom(takenOver(), [
       { type: 'link-restore', between: [0, 1], link: 0 },
       { type: 'clear-takeover', at: 1, of: 0 },
       { type: 'specific-mount', host: 'HOST', cluster: 0, volser: A1 },
@@ -129,7 +130,7 @@ describe('whether a volume\'s history split (OWN-11)', () => {
   });
 
   it('both sides change only the category: the metadata split is a split, and leaving one side out of the question removes it', () => {
-    const both = continueFrom(takenOver, [
+    const both = continueFrom(takenOver(), [
       { type: 'change-category', host: 'HOST', cluster: 0, volser: A1, category: '0010' },
       { type: 'change-category', host: 'HOST', cluster: 1, volser: A1, category: '0011' },
     ]).state;
