@@ -58,6 +58,19 @@ describe('operator events', () => {
     expect(twice.state.takeovers).toEqual([{ at: 1, of: 0, mode: 'write', source: 'operator' }]);
     const cleared = continueFrom(twice.state, [{ type: 'clear-takeover', at: 1, of: 0 }]);
     expect(cleared.state.takeovers).toEqual([]);
+    // Clearing one pair's setting leaves the settings of other pairs, at the same cluster or for the same one.
+    const three = after({ clusters: 3, classes: { MC: { 0: 'RRR' } } }, [
+      ...[0, 1].flatMap((link): GridEvent[] => [
+        { type: 'link-fail', between: [0, 1], link },
+        { type: 'link-fail', between: [0, 2], link },
+        { type: 'link-fail', between: [1, 2], link },
+      ]),
+      { type: 'set-takeover', at: 1, of: 0, mode: 'write' },
+      { type: 'set-takeover', at: 2, of: 0, mode: 'write' },
+      { type: 'set-takeover', at: 1, of: 2, mode: 'read' },
+      { type: 'clear-takeover', at: 1, of: 0 },
+    ]);
+    expect(three.state.takeovers.map((setting) => `${setting.at}<-${setting.of}`)).toEqual(['2<-0', '1<-2']);
   });
 
   it('the takeover records whether the cluster taken over is really down or in service, or only cut off (OWN-3)', () => {
@@ -70,7 +83,7 @@ describe('operator events', () => {
   it('write takeover during a DR test is warned about, read takeover is not (OWN-9)', () => {
     const warnings = (mode: 'read' | 'write', test: boolean) =>
       ofKind(after(twoClusterRun, [...(test ? [{ type: 'begin-dr-test' } as GridEvent] : []), ...cutBoth, { type: 'set-takeover', at: 1, of: 0, mode }]).last, 'warning');
-    expect(warnings('write', true)).toHaveLength(1);
+    expect(warnings('write', true)).toEqual([expect.objectContaining({ rule: 'OWN-9', message: expect.stringContaining('write ownership takeover of C0 set at C1 during a DR test') })]);
     expect(warnings('read', true)).toEqual([]);
     expect(warnings('write', false)).toEqual([]);
   });
@@ -127,6 +140,7 @@ describe('operator events', () => {
     expect(refusals({ type: 'set-fast-ready', cluster: 1, category: '000F', enabled: false })).toEqual([{ kind: 'refused', operation: 'set-fast-ready', reason: 'unknown-category', cluster: 1, detail: '000F' }]);
     const removed = after(twoClusterRun, [{ type: 'set-fast-ready', cluster: 1, category: '0002', enabled: false }, { type: 'set-fast-ready', cluster: 1, category: '0002', enabled: false }]);
     expect(removed.state.fastReadyRemoved).toEqual(['1:0002']);
+    expect(continueFrom(removed.state, [{ type: 'set-fast-ready', cluster: 0, category: '0002', enabled: false }]).state.fastReadyRemoved).toEqual(['0:0002', '1:0002']);
     expect(continueFrom(removed.state, [{ type: 'set-fast-ready', cluster: 1, category: '0002', enabled: true }]).state.fastReadyRemoved).toEqual([]);
   });
 
