@@ -21,6 +21,15 @@ const written: GridEvent[] = [
   { type: 'write', cluster: 0, volser: A1 },
   { type: 'rewind-unload', cluster: 0, volser: A1 },
 ];
+/** C0 is cut off from both peers, alive; C1 takes A1 over with write access and mounts it once. */
+const takenByC1: GridEvent[] = [
+  ...written,
+  ...cut(0, 1),
+  ...cut(0, 2),
+  { type: 'set-takeover', at: 1, of: 0, mode: 'write' },
+  { type: 'specific-mount', host: 'HOST', cluster: 1, volser: A1 },
+  { type: 'rewind-unload', cluster: 1, volser: A1 },
+];
 const infos = (observations: Parameters<typeof ofKind>[0]) => ofKind(observations, 'info').map((info) => info.message);
 
 describe('keeping the databases in step', () => {
@@ -72,12 +81,7 @@ describe('keeping the databases in step', () => {
 
   it('a volume taken over with write access from a cluster that was only cut off follows the taker when they meet again: the old owner gives it up and discards what it wrote meanwhile (OWN-7, DRT-7)', () => {
     const split = after(grid, [
-      ...written,
-      ...cut(0, 1),
-      ...cut(0, 2),
-      { type: 'set-takeover', at: 1, of: 0, mode: 'write' },
-      { type: 'specific-mount', host: 'HOST', cluster: 1, volser: A1 },
-      { type: 'rewind-unload', cluster: 1, volser: A1 },
+      ...takenByC1,
       { type: 'specific-mount', host: 'HOST', cluster: 0, volser: A1 },
       { type: 'write', cluster: 0, volser: A1 },
       { type: 'rewind-unload', cluster: 0, volser: A1 },
@@ -90,12 +94,7 @@ describe('keeping the databases in step', () => {
 
   it('an old owner that changed only the category while cut off also discards that change when it meets the taker (OWN-7)', () => {
     const split = after(grid, [
-      ...written,
-      ...cut(0, 1),
-      ...cut(0, 2),
-      { type: 'set-takeover', at: 1, of: 0, mode: 'write' },
-      { type: 'specific-mount', host: 'HOST', cluster: 1, volser: A1 },
-      { type: 'rewind-unload', cluster: 1, volser: A1 },
+      ...takenByC1,
       { type: 'change-category', host: 'HOST', cluster: 0, volser: A1, category: '0010' },
     ]);
     const met = continueFrom(split.state, restore(0, 1));
@@ -104,7 +103,7 @@ describe('keeping the databases in step', () => {
   });
 
   it('a taker and an old owner that changed nothing meanwhile meet without anything discarded', () => {
-    const split = after(grid, [...written, ...cut(0, 1), ...cut(0, 2), { type: 'set-takeover', at: 1, of: 0, mode: 'write' }, { type: 'specific-mount', host: 'HOST', cluster: 1, volser: A1 }, { type: 'rewind-unload', cluster: 1, volser: A1 }]);
+    const split = after(grid, takenByC1);
     const met = continueFrom(split.state, restore(0, 1));
     expect(infos(met.observations)).toEqual([`C0 gives up ownership of ${A1}: C1 took it over`]);
     expect(met.state.volumes[A1]?.copies[0]?.dataVersion).toBe(1);
