@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyseWan, buildPlan, cartridgesFor, daysResident, diskOnlyFillSeconds, linkCapacity, outageOf, roundTripSeconds, timeToThrottle, trafficOf } from '../../planner/index.js';
+import { allTraffic, analyseWan, buildPlan, cartridgesFor, daysResident, diskOnlyFillSeconds, linkCapacity, outageOf, roundTripSeconds, timeToThrottle, trafficOf } from '../../planner/index.js';
 import { link, testCatalog, twoSites, workload } from './helpers.js';
 
 const volumes = testCatalog.referenceVolumeBytes.value;
@@ -33,6 +33,31 @@ describe('planner formulas, with the arithmetic written out', () => {
     const capacity = linkCapacity(link({ lossRate: 0.001 }), testCatalog);
     expect(capacity.binding).toBe('packet-loss');
     expect(capacity.bytesPerSecond).toBeCloseTo((8 * (1460 / 0.0098) * Math.sqrt(1.5)) / Math.sqrt(0.001), 0);
+  });
+
+  it('PLN-1: a term that cannot be computed (no round trip, no loss) is left out rather than taken as unbounded; a tie keeps the line rate binding', () => {
+    const zeroRtt = linkCapacity(link({ tcpWindowBytes: 1e6, lossRate: 0.001, roundTripSeconds: 0 }), testCatalog);
+    expect(Object.keys(zeroRtt.terms)).toEqual(['line-rate']);
+    expect(zeroRtt.roundTripEstimated).toBe(false);
+    const noLoss = linkCapacity(link({ lossRate: 0 }), testCatalog);
+    expect(Object.keys(noLoss.terms)).toEqual(['line-rate']);
+    expect(linkCapacity(link(), testCatalog).roundTripEstimated).toBe(true);
+    // A window of exactly the line rate x RTT / streams gives the same figure; the line rate stays the binding term.
+    const tie = linkCapacity(link({ tcpWindowBytes: (2.125e9 * 0.0098) / 8, roundTripSeconds: 0.0098 }), testCatalog);
+    expect(tie.terms['tcp-window']).toBeCloseTo(2.125e9, 0);
+    expect(tie.binding).toBe('line-rate');
+  });
+
+  it('PLN-1: no traffic for a class the grid does not define, none to the writing cluster itself, and no empty flows', () => {
+    const classes = twoSites().classes;
+    const unknown = trafficOf(workload({ classShares: { MCNONE: 1 } }), classes, 1);
+    expect([unknown.immediateBytesPerDay, unknown.deferredBytesPerDay, unknown.byClass]).toEqual([0, 0, []]);
+    const itself = trafficOf(workload({ classShares: { MCRUN: 1 } }), classes, 0);
+    expect([itself.immediateBytesPerDay, itself.deferredBytesPerDay]).toEqual([0, 0]);
+    // Three clusters, the class copies to C1 only: one flow, C0 to C1.
+    const three = twoSites({ classes: [{ name: 'MCDEF', copyModes: { 0: ['R', 'D', 'N'] } }] });
+    const c2 = { ...(three.clusters[1] as (typeof three.clusters)[number]), id: 2, name: 'C2' };
+    expect(allTraffic({ ...three, clusters: [...three.clusters, c2] }).map((flow) => `${flow.from}>${flow.to}`)).toEqual(['0>1']);
   });
 
   it('PLN-1: copy traffic = host data x share in classes with a copy point at the target / compression', () => {
