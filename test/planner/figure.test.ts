@@ -56,7 +56,23 @@ describe('growth outlook (PLN-4)', () => {
     expect(failing?.firstFailure).toBeNull();
     expect(failing?.firstFailureMonth).toEqual({});
     expect(growthOutlook({ ...doubling, growth: null })).toBeNull();
-    // A horizon shorter than the failure: nothing fails within it.
+    // A horizon shorter than the failure: nothing fails within it; a horizon ending in that month: it does.
     expect(growthOutlook({ ...doubling, growth: { perYear: 1, horizonMonths: 12 } })?.firstFailure).toBeNull();
+    expect(growthOutlook({ ...doubling, growth: { perYear: 1, horizonMonths: 13 } })?.firstFailure?.month).toBe(13);
+  });
+
+  it('beside a target failing today, the first failure is still the one growth causes', () => {
+    // An RPO target of 1 s fails today (the 2 GB stored volume alone takes 7.5 s to copy).
+    const outlook = growthOutlook({ ...doubling, targets: { ...doubling.targets, rpoSeconds: { MCDEF: 1 } } });
+    expect(outlook?.firstFailure).toMatchObject({ month: 13, figure: { id: 'cache.days-resident.0' } });
+    expect(Object.keys(outlook?.firstFailureMonth ?? {})).toEqual(['cache.days-resident.0']);
+  });
+
+  it('each figure keeps the month it first fails, and the earliest is the first failure', () => {
+    // The RPO target of 20 s fails once the daily data outgrows the link (183.6 TB/day), years after the cache.
+    const outlook = growthOutlook({ ...doubling, targets: { ...doubling.targets, rpoSeconds: { MCDEF: 20 } }, growth: { perYear: 1, horizonMonths: 120 } });
+    expect(outlook?.firstFailure?.month).toBe(13);
+    expect(outlook?.firstFailureMonth['cache.days-resident.0']).toBe(13);
+    expect(outlook?.firstFailureMonth['wan.rpo.0-1.MCDEF']).toBeGreaterThan(50);
   });
 });
