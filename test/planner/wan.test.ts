@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyseWan, buildPlan, directionVerdicts, type DirectionAnalysis, type Figure, type PlanInputs } from '../../planner/index.js';
+import { analyseWan, buildPlan, directionVerdicts, linkSummaries, type DirectionAnalysis, type Figure, type PlanInputs } from '../../planner/index.js';
 import { link, testCatalog, twoSites, workload } from './helpers.js';
 
 /**
@@ -98,5 +98,34 @@ describe('what the WAN figures say about their inputs (PLN-1)', () => {
     expect(wanFigure(flooded, 'wan.backlog.0-1')).toMatchObject({ value: Number.POSITIVE_INFINITY, verdict: 'fails' });
     expect(wanFigure(flooded, 'wan.backlog.0-1')?.display).toMatch(/^unbounded, grows /);
     expect(wanFigure(flooded, 'wan.rpo.0-1.MCDEF')?.display).toBe('unbounded');
+  });
+});
+
+describe('the per-direction link summary (PLN-1, PLN-2)', () => {
+  it('the month growth first breaks a target counts only this direction\'s WAN and catch-up figures', () => {
+    const inputs = twoSites();
+    const growth = {
+      perYear: 1,
+      horizonMonths: 60,
+      atHorizon: [],
+      firstFailure: null,
+      firstFailureMonth: { 'wan.rpo.0-1.MCDEF': 30, 'outage.catch-up.0-1': 25, 'wan.capacity.0-1': 27, 'wan.rpo.0-12.MCDEF': 3, 'cache.days-resident.0-1': 5 },
+    };
+    expect(linkSummaries(inputs, analyseWan(inputs, volumes), growth)[0]?.growthFailsInMonth).toBe(25);
+    expect(linkSummaries(inputs, analyseWan(inputs, volumes), { ...growth, firstFailureMonth: { 'wan.rpo.0-12.MCDEF': 3 } })[0]?.growthFailsInMonth).toBeNull();
+    expect(linkSummaries(inputs, analyseWan(inputs, volumes), null)[0]?.growthFailsInMonth).toBeNull();
+  });
+
+  it('backlog figures only for Deferred traffic, bounded or growing; unbounded numbers become null for JSON', () => {
+    const run = twoSites({ workloads: [workload({ classShares: { MCRUN: 1 } })] });
+    expect(linkSummaries(run, analyseWan(run, volumes), null)[0]).toMatchObject({ peakBacklogBytes: null, backlogGrowthBytesPerDay: null, links: '2 x 10 Gb/s', routeFactor: 1, binding: 'line rate' });
+    const flooded = twoSites({ links: [link({ bytesPerSecondEach: 125e6 })], workloads: [workload({ hostBytesPerDay: 100e12 })] });
+    const summary = linkSummaries(flooded, analyseWan(flooded, volumes), null)[0];
+    expect(summary?.peakBacklogBytes).toBeNull();
+    expect(summary?.backlogGrowthBytesPerDay).toBeGreaterThan(0);
+    expect(summary?.rpo[0]).toMatchObject({ rpoSeconds: null, queueSeconds: null, averageVolumeRpoSeconds: null, verdict: 'fails' });
+    const bounded = linkSummaries(twoSites(), analyseWan(twoSites(), volumes), null)[0];
+    expect(bounded?.peakBacklogBytes).toBe(0);
+    expect(bounded?.backlogGrowthBytesPerDay).toBeNull();
   });
 });
