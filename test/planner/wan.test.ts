@@ -113,6 +113,7 @@ describe('the per-direction link summary (PLN-1, PLN-2)', () => {
     };
     expect(linkSummaries(inputs, analyseWan(inputs, volumes), growth)[0]?.growthFailsInMonth).toBe(22);
     expect(linkSummaries(inputs, analyseWan(inputs, volumes), { ...growth, firstFailureMonth: { 'outage.catch-up.0-1': 25, 'wan.capacity.0-1': 24 } })[0]?.growthFailsInMonth).toBe(24);
+    expect(linkSummaries(inputs, analyseWan(inputs, volumes), { ...growth, firstFailureMonth: { 'outage.catch-up.0-1': 25 } })[0]?.growthFailsInMonth).toBe(25);
     expect(linkSummaries(inputs, analyseWan(inputs, volumes), { ...growth, firstFailureMonth: { 'wan.rpo.0-12.MCDEF': 3 } })[0]?.growthFailsInMonth).toBeNull();
     expect(linkSummaries(inputs, analyseWan(inputs, volumes), null)[0]?.growthFailsInMonth).toBeNull();
   });
