@@ -121,4 +121,33 @@ describe('a specific mount through a takeover (OWN-4, OWN-5, OWN-12)', () => {
     expect(ofKind(read.last, 'stale-read')).toHaveLength(1);
     expect(ofKind(read.last, 'no-consistent-copy')).toEqual([]);
   });
+
+  it('a taker cut off when a scratch volume was used elsewhere still sees it as scratch: its mount surfaces it empty, a stale read (OWN-12)', () => {
+    // A1 leaves scratch at C0 (scratch mount, write) while C1 is cut off; C1, with write takeover, mounts A1 as scratch.
+    const missed = after(grid, [insertScratch(0, [A1]), ...cutBoth, ...writeJob(0, A1), { type: 'set-takeover', at: 1, of: 0, mode: 'write' }, specificMount(1)]);
+    expect(mounted(missed.last)).toMatchObject({ cluster: 1, surfaced: 'empty' });
+    expect(ofKind(missed.last, 'stale-read')).toEqual([{ kind: 'stale-read', volser: A1, cluster: 1, readVersion: 0, newestVersion: 1 }]);
+    // Mounted as scratch where the record is current, nothing is stale.
+    const current = after(grid, [insertScratch(0, [A1]), ...cutBoth, { type: 'set-takeover', at: 1, of: 0, mode: 'write' }, specificMount(1)]);
+    expect(ofKind(current.last, 'stale-read')).toEqual([]);
+  });
+});
+
+describe('"force volume copy to local" (TVC-2)', () => {
+  const noOverride = { preferLocalForScratchMounts: false, preferLocalForPrivateMounts: false, forceLocalCopy: false };
+  const forced: GridSketch = { clusters: [{}, { override: { ...noOverride, forceLocalCopy: true } }], classes: { MCNONE: { 0: 'RN' } } };
+  const written: GridEvent[] = [insertScratch(0, [A1]), { type: 'advance', minutes: 30 }, scratchMount(0, { managementClass: 'MCNONE' }), { type: 'write', cluster: 0, volser: A1 }, { type: 'rewind-unload', cluster: 0, volser: A1 }, { type: 'advance', minutes: 15 }];
+
+  it('copies the data to the mount cluster\'s cache before the mount, with the copy\'s age since the write', () => {
+    const copied = after(forced, [...written, specificMount(1)]);
+    expect(ofKind(copied.last, 'copy')).toEqual([{ kind: 'copy', volser: A1, dataVersion: 1, from: 0, to: 1, ageMinutes: 15 }]);
+    expect(copied.state.volumes[A1]?.copies[1]).toMatchObject({ dataVersion: 1, resident: true, preference: 'PG1' });
+    expect(mounted(copied.last)).toMatchObject({ ioCluster: 1, recall: false });
+  });
+
+  it('copies nothing for a volume mounted empty (scratch): there is no data to read', () => {
+    const scratch = after(forced, [...written, { type: 'return-to-scratch', host: 'HOST', cluster: 0, volser: A1 }, specificMount(1)]);
+    expect(mounted(scratch.last).surfaced).toBe('empty');
+    expect(ofKind(scratch.last, 'copy')).toEqual([]);
+  });
 });
