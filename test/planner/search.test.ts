@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bruteForce, cheapestConfiguration, judgedFigures, searchDimensions, type Catalog } from '../../planner/index.js';
+import { bruteForce, cheapestConfiguration, judgedFigures, searchDimensions, type Catalog, type PlanInputs } from '../../planner/index.js';
 import { testCatalog, twoSites, workload } from './helpers.js';
 
 const catalogArbitrary: fc.Arbitrary<Catalog> = fc
@@ -83,6 +83,37 @@ describe('cheapest configuration search', () => {
     expect(grown.judgedOn).toEqual({ headroom: 0, month: 24 });
     // 20 % headroom: 6 TB/day, 100 TB holds 16.7 d, at risk against 15 d.
     expect(cheapestConfiguration({ ...today, headroom: { value: 0.2, defaulted: true } }).choices.find((choice) => choice.dimension === 'cache.0')?.option).toBe('200 TB');
+  });
+});
+
+describe('when a purchase becomes necessary (PLN-4)', () => {
+  const catalog = { ...testCatalog, cacheOptions: [...testCatalog.cacheOptions, { name: '200 TB', bytes: 200e12, cost: 150, source: 'test' }] };
+  const today = twoSites({ catalog, targets: { rpoSeconds: {}, drTestSeconds: null, daysResident: 15 } });
+  const cacheChoice = (inputs: PlanInputs) => cheapestConfiguration(inputs).choices.find((choice) => choice.dimension === 'cache.0');
+
+  it('now, when what is installed already fails or is at risk; never, when it is kept', () => {
+    const small = { ...today, clusters: today.clusters.map((cluster) => ({ ...cluster, cacheBytes: 50e12, cacheText: '50 TB' })) };
+    expect(cacheChoice(small)?.neededFrom).toEqual({ kind: 'now' });
+    expect(cacheChoice(today)?.neededFrom).toBeNull();
+  });
+
+  it('from the month growth first puts a target at risk, with the month it fails: 20 d at 30 % a year is below 18 d from month 5 and below 15 d from month 14', () => {
+    expect(cacheChoice({ ...today, growth: { perYear: 0.3, horizonMonths: 24 } })?.neededFrom).toEqual({ kind: 'month', month: 5, failsInMonth: 14 });
+    // A horizon that ends before the failure: at risk from month 5, failing not within it; the headroom makes it advice.
+    expect(cacheChoice({ ...today, growth: { perYear: 0.3, horizonMonths: 10 }, headroom: { value: 0.2, defaulted: false } })?.neededFrom).toEqual({ kind: 'month', month: 5, failsInMonth: null });
+  });
+
+  it('only for the headroom, when neither today nor growth breaks a target', () => {
+    expect(cacheChoice({ ...today, headroom: { value: 0.2, defaulted: true } })?.neededFrom).toEqual({ kind: 'headroom', headroom: 0.2 });
+  });
+
+  it('no option meets the target: the dimension has no choice, the search is not feasible and offers no runner-up', () => {
+    const result = cheapestConfiguration({ ...today, targets: { ...today.targets, daysResident: 100 } });
+    const cache = result.choices.find((choice) => choice.dimension === 'cache.0');
+    expect(cache).toMatchObject({ action: null, option: null, cost: Number.POSITIVE_INFINITY, neededFrom: { kind: 'now' } });
+    expect(cache?.binds).toMatch(/^100 TB as installed fails: Days resident in C0/);
+    expect(result.feasible).toBe(false);
+    expect(result.runnerUp).toBeNull();
   });
 });
 
