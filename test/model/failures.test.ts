@@ -120,3 +120,46 @@ describe('service (OWN-6)', () => {
     expect(continueFrom(inService.state, [{ type: 'end-service', cluster: 0 }]).state.clusters[0]).toBe('up');
   });
 });
+
+describe('rejoining after a takeover (OWN-6, OWN-7, OWN-14)', () => {
+  const A = A1;
+  const written: GridEvent[] = [insertScratch(0, [A]), { type: 'scratch-mount', host: 'HOST', cluster: 0, managementClass: 'MC' }, { type: 'write', cluster: 0, volser: A }, { type: 'rewind-unload', cluster: 0, volser: A }];
+  const cutBoth = (a: number, b: number): GridEvent[] => [0, 1].map((link): GridEvent => ({ type: 'link-fail', between: [a, b], link }));
+
+  it('a cluster leaving service cut off from a peer that took its volumes during the service stays in service, and says why', () => {
+    const taken = after(three, [...written, { type: 'service-prep', cluster: 0 }, { type: 'service-mode', cluster: 0 }, { type: 'specific-mount', host: 'HOST', cluster: 1, volser: A }, { type: 'rewind-unload', cluster: 1, volser: A }]);
+    expect(taken.state.volumes[A]?.ownership).toContainEqual({ cluster: 1, access: 'full', takenFrom: 0 });
+    const cut = continueFrom(taken.state, [...cutBoth(0, 1), { type: 'end-service', cluster: 0 }]);
+    expect(refusals(cut.last)).toEqual([{ kind: 'refused', operation: 'end-service', reason: 'cannot-rejoin', cluster: 0 }]);
+    expect(cut.state.clusters[0]).toBe('service');
+    const restoreCut = after(three, [...written, { type: 'cluster-fail', cluster: 0 }, { type: 'set-takeover', at: 1, of: 0, mode: 'write' }, ...cutBoth(0, 1), { type: 'cluster-restore', cluster: 0 }]);
+    expect(refusals(restoreCut.last)).toEqual([{ kind: 'refused', operation: 'cluster-restore', reason: 'cannot-rejoin', cluster: 0 }]);
+  });
+
+  it('only settings and tokens taken from the rejoining cluster hold it back: a takeover of another cluster does not', () => {
+    const other = after(three, [...written, { type: 'cluster-fail', cluster: 1 }, { type: 'set-takeover', at: 2, of: 1, mode: 'write' }, { type: 'cluster-fail', cluster: 0 }, ...cutBoth(0, 2), { type: 'cluster-restore', cluster: 0 }]);
+    expect(refusals(other.last)).toEqual([]);
+    expect(other.state.clusters[0]).toBe('up');
+  });
+
+  it('an AOTM grace period running for a cluster ends when it rejoins: no takeover of a cluster that is back (OWN-8)', () => {
+    const aotm = { mode: 'write' as const, graceMinutes: 20, retryMinutes: 5, tsscNetwork: 'independent' as const };
+    const withAotm: GridSketch = { ...three, clusters: [{ site: 'prod' }, { site: 'prod', aotm }, { site: 'dr' }] };
+    const back = after(withAotm, [...written, { type: 'cluster-fail', cluster: 0 }, { type: 'advance', minutes: 5 }, { type: 'cluster-restore', cluster: 0 }]);
+    expect(back.state.aotmTimers).toEqual([]);
+    expect(ofKind(continueFrom(back.state, [{ type: 'advance', minutes: 30 }]).observations, 'aotm-takeover')).toEqual([]);
+  });
+
+  it('the old owner rejoining gives up the volume; the grid then forgets the takeover unless an older holder\'s stale token remains', () => {
+    const takenByC1: GridEvent[] = [...written, { type: 'cluster-fail', cluster: 0 }, { type: 'set-takeover', at: 1, of: 0, mode: 'write' }, { type: 'specific-mount', host: 'HOST', cluster: 1, volser: A }, { type: 'rewind-unload', cluster: 1, volser: A }];
+    const simple = after(three, [...takenByC1, { type: 'cluster-restore', cluster: 0 }]);
+    expect(simple.state.volumes[A]?.ownership).toEqual([{ cluster: 1, access: 'full', takenFrom: 0 }]);
+    expect(ofKind(simple.last, 'ownership-reconciled')).toEqual([{ kind: 'ownership-reconciled', volser: A, cluster: 0, holder: 1 }]);
+    expect(simple.state.volumes[A]?.takeoverKnownBy).toBeUndefined();
+    // C1 fails too and C2 takes A1 from C1: when C0 comes back, C1's token is still stale (C1 is down), so the grid keeps knowing.
+    const chain = after(three, [...takenByC1, { type: 'cluster-fail', cluster: 1 }, { type: 'set-takeover', at: 2, of: 1, mode: 'write' }, { type: 'specific-mount', host: 'HOST', cluster: 2, volser: A }, { type: 'rewind-unload', cluster: 2, volser: A }, { type: 'cluster-restore', cluster: 0 }]);
+    expect(chain.state.volumes[A]?.ownership.map((token) => token.cluster).sort()).toEqual([1, 2]);
+    expect(chain.state.volumes[A]?.takeoverKnownBy).toBeDefined();
+  });
+});
+
