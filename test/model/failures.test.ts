@@ -113,6 +113,13 @@ describe('service (OWN-6)', () => {
     expect(refusals(after(three, [{ type: 'end-service', cluster: 1 }]).last)).toEqual([{ kind: 'refused', operation: 'end-service', reason: 'not-failed', cluster: 1 }]);
   });
 
+  it('a cluster in service preparation still answers: a peer gets its volume by a normal transfer, no takeover (OWN-6)', () => {
+    const written: GridEvent[] = [insertScratch(0, [A1]), { type: 'scratch-mount', host: 'HOST', cluster: 0, managementClass: 'MC' }, { type: 'write', cluster: 0, volser: A1 }, { type: 'rewind-unload', cluster: 0, volser: A1 }];
+    const prep = after(three, [...written, { type: 'service-prep', cluster: 0 }, { type: 'specific-mount', host: 'HOST', cluster: 1, volser: A1 }]);
+    expect(ofKind(prep.last, 'ownership-transfer')).toEqual([{ kind: 'ownership-transfer', volser: A1, from: 0, to: 1 }]);
+    expect(ofKind(prep.last, 'ownership-takeover')).toEqual([]);
+  });
+
   it('service mode ends the cluster\'s jobs; leaving service rejoins the grid', () => {
     const start = after(three, remoteMount);
     const inService = continueFrom(start.state, [{ type: 'service-prep', cluster: 0 }, { type: 'service-mode', cluster: 0 }]);

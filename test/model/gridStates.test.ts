@@ -42,4 +42,14 @@ describe('grid states (GS)', () => {
     expect(ofKind(after(twoClusterRun, [{ type: 'host-link-fail', host: 'HOST', cluster: 0 }]).last, 'call-home')).toEqual([]);
     expect(gridStates(after(twoClusterRun, [{ type: 'cluster-fail', cluster: 1 }]).state)).toContain('GS-5');
   });
+
+  it('the grid states carry the seed\'s names (11.2; the seed writes the apostrophe of GS-4 typeset)', () => {
+    expect(gridStateNames).toEqual({
+      'GS-1': 'Grid Links Degraded',
+      'GS-2': 'VTS Operations Degraded',
+      'GS-3': 'Copy Operation Disabled',
+      'GS-4': "Immediate Mode Copy Completion's Deferred",
+      'GS-5': 'Call Home',
+    });
+  });
 });
