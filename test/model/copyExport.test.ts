@@ -192,6 +192,46 @@ describe('Copy Export (CE)', () => {
   });
 });
 
+describe('what an export tells the operator (CE-1, CE-4, CE-5, CE-7, CE-8)', () => {
+  const rejection = (result: ReturnType<typeof exportOnce>['result']) => (result.kind === 'rejected' ? { reason: result.reason, rule: result.rule, messages: result.messages } : result.kind);
+
+  it('each rejection names its cause; only a code from the library gives a CBR3726I message', () => {
+    expect(rejection(exportOnce(seedWorkload, undefined, { listVolser: 'NOLIST' }).result)).toEqual({ reason: 'export list volume NOLIST has no valid copy in the grid', rule: 'CE-8', messages: [] });
+    expect(rejection(exportOnce(seedWorkload, initialLibraryState({ ...library, cluster: 0 }, 20)).result)).toEqual({ reason: 'the export list volume is valid on C1, not on the exporting cluster C0', rule: 'CE-8', messages: [] });
+    expect(rejection(exportOnce(seedWorkload, initialLibraryState({ ...library, secondaryPools: { MCCEDATA: 8, MCELFVOL: 8 } }, 20)).result)).toEqual({ reason: 'the export list volume is assigned to pool 8, the pool being exported', rule: 'CE-8', messages: [] });
+    expect(rejection(exportOnce(seedWorkload, undefined, { pool: 9 }).result)).toEqual({ reason: 'pool 9 is not defined as a Copy Export pool on C1', rule: 'CE-1', messages: [] });
+    expect(rejection(exportOnce([...seedWorkload, { type: 'copy-export-begin', cluster: 0, listVolser: 'EXP999' }]).result)).toEqual({ reason: 'a Copy Export is already running in the grid (list volume EXP999 at C0)', rule: 'CE-4', messages: [] });
+    expect(rejection(exportOnce(seedWorkload, initialLibraryState({ ...library, ioStation: false }, 20)).result)).toEqual({ reason: 'the library has no I/O station', rule: 'CE-5', messages: [] });
+  });
+
+  it('CE-5: four drives are enough; with three the export stops at once, saying how many it has', () => {
+    expect(exportOnce(seedWorkload, initialLibraryState({ ...library, drives: 4 }, 20)).result.kind).toBe('completed');
+    const three = exportOnce(seedWorkload, initialLibraryState({ ...library, drives: 3 }, 20)).result;
+    expect(three.messages).toEqual(['E0000 EXPORT OPERATION STARTED FOR EXPORT LIST VOLUME EXP000', 'EXPORT TERMINATED: 3 physical drives available, at least 4 are needed']);
+    expect(three.kind !== 'rejected' && three.completion).toMatch(/^CBR3856I/);
+  });
+
+  it('CE-7: copying from cache is announced and completed when needed; exactly 10 hours is still allowed, over 10 terminates and exports nothing', () => {
+    const messages = (hours: number) => exportOnce(seedWorkload, undefined, { cacheCopyHours: hours }).result.messages.filter((message) => /^E001[678]/.test(message));
+    expect(messages(0)).toEqual([]);
+    expect(messages(10)).toEqual(['E0016 COPYING LOGICAL EXPORT VOLUMES FROM CACHE TO STACKED VOLUMES', 'E0017 COMPLETED COPY OF LOGICAL EXPORT VOLUMES TO STACKED VOLUMES']);
+    const over = exportOnce(seedWorkload, undefined, { cacheCopyHours: 11 }).result;
+    if (over.kind === 'rejected') throw new Error(over.reason);
+    expect(over.kind).toBe('terminated');
+    expect(over.statistics).toEqual({ requested: 5, exportable: 5, exported: 0, stackedVolumes: 0, mbytesExported: 0 });
+    expect(over.excluded.map((entry) => entry.reason)).toEqual(Array.from({ length: 5 }, () => 'not-exported-terminated'));
+  });
+
+  it('CE-7: scratch cartridges arriving after 30 minutes: six waiting messages, then the export resumes; arriving at 60 minutes is too late', () => {
+    const resumed = exportOnce(seedWorkload, initialLibraryState(library, 0), { scratchArrivesAfterMinutes: 30 }).result;
+    expect(resumed.kind).toBe('completed');
+    expect(resumed.messages.filter((message) => message.startsWith('E0013')).length).toBe(6);
+    const late = exportOnce(seedWorkload, initialLibraryState(library, 0), { scratchArrivesAfterMinutes: 60 }).result;
+    expect(late.kind).toBe('terminated');
+    expect(late.messages.filter((message) => message.startsWith('E0013')).length).toBe(12);
+  });
+});
+
 describe('Copy Export Recovery (CER)', () => {
   // Made inside each test (not once for the block) so that mutation testing sees which test runs it.
   const exportedSeed = () => exportOnce(seedWorkload);
