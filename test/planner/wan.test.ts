@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyseWan, buildPlan, directionVerdicts, linkSummaries, type DirectionAnalysis, type Figure, type PlanInputs } from '../../planner/index.js';
+import { analyseWan, directionVerdicts, linkSummaries, type DirectionAnalysis, type Figure, type PlanInputs } from '../../planner/index.js';
+import { wanFigures } from '../../planner/wan.js';
 import { link, testCatalog, twoSites, workload } from './helpers.js';
 
 /**
@@ -12,7 +13,9 @@ const direction = (inputs: PlanInputs = twoSites()): DirectionAnalysis => {
   if (first === undefined) throw new Error('no direction');
   return first;
 };
-const wanFigure = (inputs: PlanInputs, id: string): Figure | undefined => buildPlan(inputs).sections.find((section) => section.id === 'wan')?.figures.find((figure) => figure.id === id);
+// The section's own function, not the whole plan (which adds the purchase search and sensitivities).
+const wanSection = (inputs: PlanInputs): Figure[] => wanFigures(inputs, analyseWan(inputs, volumes));
+const wanFigure = (inputs: PlanInputs, id: string): Figure | undefined => wanSection(inputs).find((figure) => figure.id === id);
 const perStream = 2.125e9 / 8;
 
 describe('RPO verdicts per class (CCP-1, CCP-2, PLN-2)', () => {
@@ -89,9 +92,9 @@ describe('what the WAN figures say about their inputs (PLN-1)', () => {
   });
 
   it('RUN figures appear only with RUN traffic, backlog figures only with Deferred traffic; an unbounded backlog fails', () => {
-    const deferredOnly = buildPlan(twoSites()).sections.find((section) => section.id === 'wan')?.figures.map((figure) => figure.id.split('.')[1]);
+    const deferredOnly = wanSection(twoSites()).map((figure) => figure.id.split('.')[1]);
     expect(deferredOnly).toEqual(['capacity', 'backlog', 'rpo']);
-    const runOnly = buildPlan(twoSites({ workloads: [workload({ classShares: { MCRUN: 1 } })] })).sections.find((section) => section.id === 'wan')?.figures.map((figure) => figure.id.split('.')[1]);
+    const runOnly = wanSection(twoSites({ workloads: [workload({ classShares: { MCRUN: 1 } })] })).map((figure) => figure.id.split('.')[1]);
     expect(runOnly).toEqual(['capacity', 'run-utilisation', 'elongation', 'rpo']);
     // 100 TB/day deferred over 2 x 1 Gb/s (212.5 MB/s, 18.4 TB/day): the queue grows without bound.
     const flooded = twoSites({ links: [link({ bytesPerSecondEach: 125e6 })], workloads: [workload({ hostBytesPerDay: 100e12 })] });
