@@ -235,6 +235,8 @@ export function wanFigures(inputs: PlanInputs, directions: readonly DirectionAna
         formula: 'fluid queue Q(t) = max(0, Q + (deferred arrivals - capacity left after RUN) dt) over the hourly profile, day after day until the day repeats',
         inputs: [{ name: 'deferred traffic', value: `${formatBytes(direction.deferredBytesPerDay, inputs.notation)}/day` }],
         verdict: deferred.kind === 'bounded' ? 'info' : 'fails',
+        // A verdict names what it was judged against: a backlog that never drains fails the need to drain at all.
+        ...(deferred.kind === 'bounded' ? {} : { target: 'the backlog drains every day (copy capacity left after RUN covers the deferred data)' }),
         rules: ['CCP-2', 'PLN-2'],
       });
     }
