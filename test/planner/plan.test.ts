@@ -27,4 +27,39 @@ describe('the plan', () => {
     expect(plan.history).toBeNull();
     expect(buildPlan({ ...twoSites(), notation: 'binary' }).notation).toBe('binary');
   });
+
+  it('states every assumption it rests on with a name, a value and a source, each named once', () => {
+    const assumptions = buildPlan(twoSites()).assumptions;
+    expect(assumptions.map((entry) => entry.name)).toEqual([
+      'protocol efficiency',
+      'route factor',
+      'headroom',
+      'cache at a break',
+      'RPO of a volume',
+      'devices in path',
+      'copy streams',
+      'compression',
+      'cartridge fill',
+      'recall time',
+      'retention',
+      'scratch safety',
+      'hourly profile',
+      'link throughput',
+    ]);
+    for (const entry of assumptions) {
+      expect(entry.value.trim(), entry.name).not.toBe('');
+      expect(entry.source.trim(), entry.name).not.toBe('');
+    }
+    // The catalog's figures, as the test catalog gives them.
+    expect(Object.fromEntries(assumptions.map((entry) => [entry.name, entry.value]))).toMatchObject({
+      'protocol efficiency': '0.85',
+      'devices in path': '0',
+      'copy streams': '8',
+      compression: '2 : 1',
+      'cartridge fill': '0.8',
+      'recall time': '250 s',
+      'scratch safety': '3 d',
+    });
+  });
 });
+
