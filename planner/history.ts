@@ -54,8 +54,8 @@ function megabytes(text: string): number | null {
   return Number.isFinite(value) ? value * 1e6 : null;
 }
 
-/** Parses the CSV text of an hourly history. */
-export function parseHistory(text: string): { rows: HistoryRow[]; problems: HistoryProblem[] } {
+/** Parses the CSV text of an hourly history; rows past `maxRows` are refused with one problem. */
+export function parseHistory(text: string, maxRows: number = maxHistoryRows): { rows: HistoryRow[]; problems: HistoryProblem[] } {
   const rows: HistoryRow[] = [];
   const problems: HistoryProblem[] = [];
   const seen = new Map<string, number>();
@@ -71,8 +71,8 @@ export function parseHistory(text: string): { rows: HistoryRow[]; problems: Hist
       if (fields.join(',') !== header.join(',')) problems.push({ line, field: 'header', message: `the first row is "${raw.trim()}"`, expected: header.join(',') });
       continue;
     }
-    if (rows.length >= maxHistoryRows) {
-      problems.push({ line, field: 'file', message: `more than ${maxHistoryRows} rows`, expected: 'at most ten years of hourly rows for eight clusters' });
+    if (rows.length >= maxRows) {
+      problems.push({ line, field: 'file', message: `more than ${maxRows} rows`, expected: `at most ${maxRows} rows (ten years of hours for eight clusters is ${maxHistoryRows})` });
       break;
     }
     if (fields.length !== 4) {

@@ -38,3 +38,117 @@ describe('plan charts: backlog per link with its limit and binding term (issue 1
     expect(broken.limit).toEqual({ bytes: 100e12, label: "room in C0's cache 100 TB" });
   });
 });
+
+/** C0 as a disk-only cluster of 100 TB: auto-removal at 4 TB free, out of cache at 1.1 TB free. */
+function diskOnlyWriter(overrides: Parameters<typeof twoSites>[0] = {}): ReturnType<typeof twoSites> {
+  const base = twoSites(overrides);
+  return { ...base, clusters: base.clusters.map((cluster) => (cluster.id === 0 ? { ...cluster, kind: 'disk-only' as const } : cluster)) };
+}
+
+describe('plan charts: RPO against link capacity (CCP-7, PLN-2)', () => {
+  it('twelve capacities, geometric, from just above saturation (1.02 x a day\'s copies spread over the day) to twice the installed links', () => {
+    const points = chart(buildPlan(twoSites()).charts, 'rpo-against-bandwidth', 'C0->C1').points;
+    expect(points).toHaveLength(12);
+    // 10 TB/day at 2 : 1 is 5 TB stored a day: 57.87 MB/s; the links give 2.125 GB/s.
+    expect(points[0]?.capacityBytesPerSecond).toBeCloseTo((1.02 * 5e12) / 86400, 3);
+    expect(points[11]?.capacityBytesPerSecond).toBeCloseTo(2 * 2.125e9, 3);
+    const ratio = (points[1]?.capacityBytesPerSecond ?? 0) / (points[0]?.capacityBytesPerSecond ?? 1);
+    for (let index = 1; index < points.length; index += 1) expect((points[index]?.capacityBytesPerSecond ?? 0) / (points[index - 1]?.capacityBytesPerSecond ?? 1)).toBeCloseTo(ratio, 9);
+  });
+
+  it('on a flat day no queue builds above saturation, so each RPO is one 2 GB stored volume\'s transfer at one of 8 streams', () => {
+    const plan = buildPlan(twoSites());
+    const rpo = chart(plan.charts, 'rpo-against-bandwidth', 'C0->C1');
+    for (const point of rpo.points) expect(point.rpoSeconds).toBeCloseTo(2e9 / (point.capacityBytesPerSecond / 8), 6);
+    expect(rpo.targetSeconds).toBe(4 * 3600);
+    expect(rpo.title).toBe('RPO of deferred data against link capacity C0->C1');
+  });
+
+  it('a day written in one hour queues near saturation (hours of RPO) and the RPO never rises as capacity grows', () => {
+    const peaked = workload({ hourlyShare: Array.from({ length: 24 }, (_, hour) => (hour === 22 ? 1 : 0)) });
+    const points = chart(buildPlan(twoSites({ workloads: [peaked] })).charts, 'rpo-against-bandwidth', 'C0->C1').points;
+    // 5 TB arrives in one hour at 59 MB/s of capacity: most of it waits the rest of the day.
+    expect(points[0]?.rpoSeconds).toBeGreaterThan(20 * 3600);
+    for (let index = 1; index < points.length; index += 1) expect(points[index]?.rpoSeconds ?? 0).toBeLessThanOrEqual(points[index - 1]?.rpoSeconds ?? 0);
+    // At twice the links (4.25 GB/s) the hour's 1.39 GB/s never queues.
+    expect(points[11]?.rpoSeconds).toBeCloseTo(2e9 / (4.25e9 / 8), 6);
+  });
+
+  it('the target is the tightest of the direction\'s Deferred classes, and null when none has one', () => {
+    const classes = [
+      { name: 'MCDEF', copyModes: { 0: ['R', 'D'] } },
+      { name: 'MCD2', copyModes: { 0: ['R', 'D'] } },
+    ] as const;
+    const two = twoSites({ classes: classes.map((entry) => ({ name: entry.name, copyModes: { 0: [...entry.copyModes[0]] } })), workloads: [workload({ classShares: { MCDEF: 0.5, MCD2: 0.5 } })], targets: { rpoSeconds: { MCDEF: 4 * 3600, MCD2: 2 * 3600 }, drTestSeconds: null, daysResident: null } });
+    const plan = buildPlan(two);
+    expect(chart(plan.charts, 'rpo-against-bandwidth', 'C0->C1').targetSeconds).toBe(2 * 3600);
+    const day = chart(plan.charts, 'backlog-over-day', 'C0->C1');
+    expect(day.limit?.bytes).toBeCloseTo(2.125e9 * (2 * 3600 - 2e9 / (2.125e9 / 8)), 0);
+    expect(day.limit?.label).toMatch(/^RPO 2\.00 h of MCD2 reached at 15\.28 TB$/);
+    const none = buildPlan(twoSites({ targets: { rpoSeconds: {}, drTestSeconds: null, daysResident: null } }));
+    expect(chart(none.charts, 'rpo-against-bandwidth', 'C0->C1').targetSeconds).toBeNull();
+    expect(chart(none.charts, 'backlog-over-day', 'C0->C1').limit).toBeNull();
+  });
+
+  it('a target shorter than one volume\'s transfer is reached at an empty backlog, and the label says why', () => {
+    const plan = buildPlan(twoSites({ targets: { rpoSeconds: { MCDEF: 5 }, drTestSeconds: null, daysResident: null } }));
+    expect(chart(plan.charts, 'backlog-over-day', 'C0->C1').limit).toEqual({ bytes: 0, label: "RPO 5.00 s of MCDEF: exceeded by one volume's transfer" });
+  });
+
+  it('the day\'s curve is titled after the planned day: the configured one, or the measured day of a history', () => {
+    expect(chart(buildPlan(twoSites()).charts, 'backlog-over-day', 'C0->C1').title).toBe('Deferred backlog over the configured day, C0->C1');
+    const measured = twoSites({ history: { file: 'h.csv', day: 'the busiest day', clusters: [], unused: [] } });
+    expect(chart(buildPlan(measured).charts, 'backlog-over-day', 'C0->C1').title).toBe('Deferred backlog over the busiest day, C0->C1');
+  });
+
+  it('no Deferred copies, no backlog or RPO chart: RUN copies only', () => {
+    const plan = buildPlan(twoSites({ classes: [{ name: 'MCDEF', copyModes: { 0: ['R', 'R'] } }] }));
+    expect(plan.charts.filter((entry) => entry.kind === 'backlog-over-day' || entry.kind === 'rpo-against-bandwidth')).toEqual([]);
+  });
+});
+
+describe('plan charts: a short break, and a disk-only writer (TVC-5, FS-8)', () => {
+  it('a 20-minute outage target is drawn as one hour: the hour\'s copies (5 TB / 24) and their drain in the next hour', () => {
+    const plan = buildPlan(twoSites({ targets: { rpoSeconds: {}, drTestSeconds: 20 * 60, daysResident: null } }));
+    const broken = chart(plan.charts, 'backlog-during-break', 'C0->C1');
+    expect(broken.title).toBe('Copy backlog through a 20.0 min break and the catch-up, C0->C1');
+    expect(broken.breakHours).toBe(1);
+    expect(broken.hourlyBytes).toHaveLength(3);
+    expect(broken.hourlyBytes[0]).toBe(0);
+    expect(broken.hourlyBytes[1]).toBeCloseTo(5e12 / 24, 0);
+    expect(broken.hourlyBytes[2]).toBe(0);
+    expect(broken.binding).toBe('line rate binds: 17.00 Gb/s usable');
+  });
+
+  it('a break the links never catch up with is drawn for a week after it ends', () => {
+    const slow = twoSites({ workloads: [workload({ hostBytesPerDay: 80e12 })], links: [link({ bytesPerSecondEach: 125e6, text: '2 x 1 Gb/s' })], targets: { rpoSeconds: {}, drTestSeconds: 3 * 3600, daysResident: null } });
+    const broken = chart(buildPlan(slow).charts, 'backlog-during-break', 'C0->C1');
+    expect(broken.hourlyBytes).toHaveLength(1 + 3 + 24 * 7);
+    expect(broken.hourlyBytes.at(-1)).toBeGreaterThan(broken.hourlyBytes[3] ?? 0);
+  });
+
+  it('no break between clusters of one site', () => {
+    const base = twoSites({ targets: { rpoSeconds: {}, drTestSeconds: 3600, daysResident: null } });
+    const oneSite = { ...base, clusters: base.clusters.map((cluster) => ({ ...cluster, site: 'prod' })) };
+    expect(buildPlan(oneSite).charts.filter((entry) => entry.kind === 'backlog-during-break')).toEqual([]);
+  });
+
+  it('a disk-only writer\'s room for uncopied data is its cache above the out-of-cache level less what fills it to auto-removal: 4 - 1.1 TB', () => {
+    const plan = buildPlan(diskOnlyWriter({ targets: { rpoSeconds: {}, drTestSeconds: 3600, daysResident: null } }));
+    expect(chart(plan.charts, 'backlog-during-break', 'C0->C1').limit).toEqual({ bytes: 2.9e12, label: "room in C0's cache 2.90 TB" });
+    const binary = buildPlan({ ...diskOnlyWriter({ targets: { rpoSeconds: {}, drTestSeconds: 3600, daysResident: null } }), notation: 'binary' });
+    expect(chart(binary.charts, 'backlog-during-break', 'C0->C1').limit?.label).toBe("room in C0's cache 2.64 TiB");
+  });
+
+  it('after the remote site is lost a disk-only writer fills from its removal threshold by its own stored data a day, up to the out-of-cache level (scenario 8)', () => {
+    // 1 TB/day at 2 : 1 is 0.5 TB a day: 96 TB on day 0, 98.9 TB (100 - 1.1) from day 6.
+    const plan = buildPlan(diskOnlyWriter({ workloads: [workload({ hostBytesPerDay: 1e12 })] }));
+    const fill = plan.charts.find((entry) => entry.kind === 'cache-fill-after-site-loss');
+    expect(fill).toEqual({
+      kind: 'cache-fill-after-site-loss',
+      title: 'Disk-only cache fill over days after the remote site is lost (scenario 8)',
+      series: [{ name: 'C0', capacityBytes: 98.9e12, usedBytesByDay: [96e12, 96.5e12, 97e12, 97.5e12, 98e12, 98.5e12, 98.9e12, 98.9e12] }],
+    });
+    expect(buildPlan(twoSites()).charts.some((entry) => entry.kind === 'cache-fill-after-site-loss')).toBe(false);
+  });
+});
