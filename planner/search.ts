@@ -54,8 +54,9 @@ export interface DimensionChoice {
   readonly binds: string;
   /**
    * When the change becomes necessary (PLN-4): now (a target it owns fails or is at risk today), in a
-   * month of the configured growth (the first month one fails), or only to keep the headroom; null
-   * when what is installed is kept.
+   * month of the configured growth (the first month one fails), or only to keep the headroom; never,
+   * when what is installed also meets its targets and the option is only cheaper; null when what is
+   * installed is kept.
    */
   readonly neededFrom: NeededFrom | null;
 }
@@ -65,7 +66,9 @@ export type NeededFrom =
   | { readonly kind: 'now' }
   /** From `month` a target it owns is at risk or fails; `failsInMonth` is when one first fails (null: not within the horizon). */
   | { readonly kind: 'month'; readonly month: number; readonly failsInMonth: number | null }
-  | { readonly kind: 'headroom'; readonly headroom: number };
+  | { readonly kind: 'headroom'; readonly headroom: number }
+  /** Not needed: what is installed meets every target it owns too; the option costs `saves` less (cartridges of a cheaper generation). */
+  | { readonly kind: 'saving'; readonly saves: number };
 
 /** The first moment the installed choice of `dimension` leaves a target it owns failing or at risk. */
 function neededFrom(original: PlanInputs, dimension: Dimension, headroom: number): NeededFrom {
@@ -246,14 +249,23 @@ export function cheapestConfiguration(original: PlanInputs): SearchResult {
       choices.push({ ...base, action: null, option: null, cost: Number.POSITIVE_INFINITY, whatIf: false, binds: firstFailure ?? 'no option meets the targets', neededFrom: neededFrom(original, dimension, judged.headroom) });
       continue;
     }
+    // A keep ranked after a cheaper option is never tried in the loop: judge it here, so a cheaper
+    // option is not reported as needed when what is installed meets its targets too.
+    const installed = best.action === 'keep' ? undefined : dimension.options.find((option) => option.action === 'keep');
+    const installedMeets = installed !== undefined && failing(installed.apply(inputs), dimension).length === 0;
     choices.push({
       ...base,
       action: best.action,
       option: best.name,
       cost: best.cost,
       whatIf: best.whatIf,
-      binds: best.action === 'keep' ? 'what is installed meets every target it owns' : (firstFailure ?? 'the cheapest option already meets every target'),
-      neededFrom: best.action === 'keep' ? null : neededFrom(original, dimension, judged.headroom),
+      binds:
+        best.action === 'keep'
+          ? 'what is installed meets every target it owns'
+          : installedMeets
+            ? `${installed.name} as installed meets every target it owns too; ${best.name} costs ${Number((installed.cost - best.cost).toFixed(2))} less`
+            : (firstFailure ?? 'the cheapest option already meets every target'),
+      neededFrom: best.action === 'keep' ? null : installedMeets ? { kind: 'saving', saves: installed.cost - best.cost } : neededFrom(original, dimension, judged.headroom),
     });
     const second = passing[1];
     if (second !== undefined) seconds.push({ dimension: dimension.id, option: second.name, delta: second.cost - best.cost });

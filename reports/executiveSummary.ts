@@ -34,7 +34,7 @@ export interface SummaryTarget {
 /** One thing to buy or change. */
 export interface SummaryAction {
   readonly what: string;
-  /** "now", "by month 14 of growth", "for the 20 % headroom", or "no catalog option meets the targets". */
+  /** "now", "by month 14 of growth", "for the 20 % headroom", "optional: cheaper than what is installed ...", or "no catalog option meets the targets". */
   readonly when: string;
   readonly cost: number | null;
 }
@@ -96,6 +96,7 @@ function whenOf(choice: DimensionChoice): string {
     if (needed.failsInMonth === needed.month) return `by month ${needed.month} of growth`;
     return `by month ${needed.month} of growth (at risk from then${needed.failsInMonth === null ? '' : `, fails in month ${needed.failsInMonth}`})`;
   }
+  if (needed.kind === 'saving') return 'optional: cheaper than what is installed, which meets its targets too';
   return `for the ${(needed.headroom * 100).toFixed(0)} % headroom`;
 }
 

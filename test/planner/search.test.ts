@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bruteForce, cheapestConfiguration, judgedFigures, searchDimensions, type Catalog, type PlanInputs } from '../../planner/index.js';
+import { adviceInputs, bruteForce, cheapestConfiguration, grown, judgedFigures, scaleWorkload, searchDimensions, type Catalog, type PlanInputs } from '../../planner/index.js';
 import { testCatalog, twoSites, workload } from './helpers.js';
 
 const catalogArbitrary: fc.Arbitrary<Catalog> = fc
@@ -131,3 +131,145 @@ function applyChoices(inputs: ReturnType<typeof twoSites>, result: ReturnType<ty
   }
   return current;
 }
+
+describe('what there is to buy, and what each choice says (PLN-5)', () => {
+  const withBigCache = { ...testCatalog, cacheOptions: [...testCatalog.cacheOptions, { name: '200 TB', bytes: 200e12, cost: 150, source: 'test' }] };
+  /** 50 TB installed against a 15-day target (it holds 10 days), both clusters with E08 drives. */
+  const smallCache = (): PlanInputs => {
+    const base = twoSites({ catalog: withBigCache, targets: { rpoSeconds: { MCDEF: 3600 }, drTestSeconds: null, daysResident: 15 } });
+    return { ...base, clusters: base.clusters.map((cluster) => ({ ...cluster, cacheBytes: 50e12, cacheText: '50 TB' })) };
+  };
+  const figure = (id: string) => ({ id }) as Parameters<ReturnType<typeof searchDimensions>[number]['owns']>[0];
+
+  it('the links of each pair that carries copies, the cache of each writer with a target, the drive generation of each tape-attached cluster', () => {
+    const dimensions = searchDimensions(smallCache());
+    expect(dimensions.map((dimension) => [dimension.id, dimension.label, dimension.installed])).toEqual([
+      ['links.0-1', 'grid links C0-C1', '2 x 10 Gb/s'],
+      ['cache.0', 'cache of C0 (C0)', '50 TB'],
+      ['media.0', 'drive generation of C0 (C0)', 'E08'],
+      ['media.1', 'drive generation of C1 (C1)', 'E08'],
+    ]);
+    // Cache options only above what is installed, each "add"; drive generations priced by the cartridges
+    // for 30 days of 5 TB stored a day: 150 TB at 80 % fill is 19 x 10 TB (2.5 each) or 10 x 20 TB (3.5 each).
+    const options = (id: string) => dimensions.find((dimension) => dimension.id === id)?.options.map((option) => [option.name, option.cost, option.action]);
+    expect(options('cache.0')).toEqual([
+      ['50 TB', 0, 'keep'],
+      ['100 TB', 90, 'add'],
+      ['200 TB', 150, 'add'],
+    ]);
+    expect(options('media.0')).toEqual([
+      ['E08', 47.5, 'keep'],
+      ['60F', 35, 'replace'],
+    ]);
+    // C1 holds what it receives: the same 5 TB a day, deferred.
+    expect(options('media.1')).toEqual(options('media.0'));
+  });
+
+  it('links: more of the installed speed is "add", another speed "replace", anything smaller is not offered', () => {
+    const catalog = {
+      ...testCatalog,
+      linkOptions: [
+        { name: '1 x 1 Gb/s', count: 1, bytesPerSecondEach: 125e6, cost: 5, whatIf: false, source: 'test' },
+        { name: '2 x 1 Gb/s', count: 2, bytesPerSecondEach: 125e6, cost: 10, whatIf: false, source: 'test' },
+        { name: '4 x 1 Gb/s', count: 4, bytesPerSecondEach: 125e6, cost: 18, whatIf: true, source: 'test' },
+        { name: '2 x 10 Gb/s', count: 2, bytesPerSecondEach: 1250e6, cost: 40, whatIf: false, source: 'test' },
+      ],
+    };
+    const inputs = twoSites({ catalog, links: [{ ...twoSites().links[0]!, count: 2, bytesPerSecondEach: 125e6, text: '2 x 1 Gb/s' }] });
+    const links = searchDimensions(inputs).find((dimension) => dimension.id === 'links.0-1');
+    expect(links?.options.map((option) => [option.name, option.cost, option.action, option.whatIf])).toEqual([
+      ['2 x 1 Gb/s', 0, 'keep', false],
+      ['4 x 1 Gb/s', 18, 'add', true],
+      ['2 x 10 Gb/s', 40, 'replace', false],
+    ]);
+    // Applying an option changes that pair's links only, whichever way round the pair is written.
+    const reversed = { ...inputs, links: [{ ...inputs.links[0]!, between: [1, 0] as [number, number] }, { ...inputs.links[0]!, between: [0, 2] as [number, number], text: 'other' }] };
+    const applied = links?.options[2]?.apply(reversed);
+    expect(applied?.links.map((link) => [link.text, link.count, link.bytesPerSecondEach])).toEqual([
+      ['2 x 10 Gb/s', 2, 1250e6],
+      ['other', 2, 125e6],
+    ]);
+    expect(links?.options[0]?.apply(reversed)).toBe(reversed);
+  });
+
+  it('each dimension owns the figures its choice decides, and no other', () => {
+    const [links, cache, media] = searchDimensions(smallCache());
+    for (const id of ['wan.rpo.0-1.MCDEF', 'wan.rpo.1-0.MCDEF', 'outage.catch-up.0-1', 'outage.catch-up.1-0', 'wan.utilisation.0-1']) expect(links?.owns(figure(id)), id).toBe(true);
+    for (const id of ['wan.rpo.0-2.MCDEF', 'cache.days-resident.0', 'outage.cache-needed.0', 'media.copy-export.0', 'scratch.0-1']) expect(links?.owns(figure(id)), id).toBe(false);
+    for (const id of ['cache.days-resident.0', 'outage.throttling.0', 'outage.cache-needed.0']) expect(cache?.owns(figure(id)), id).toBe(true);
+    for (const id of ['cache.days-resident.1', 'outage.throttling.1', 'wan.rpo.0-1.MCDEF', 'media.copy-export.0']) expect(cache?.owns(figure(id)), id).toBe(false);
+    expect(media?.owns(figure('media.copy-export.0'))).toBe(true);
+    expect(media?.owns(figure('media.copy-export.1'))).toBe(false);
+    expect(media?.owns(figure('cache.days-resident.0'))).toBe(false);
+  });
+
+  it('a cache is something to buy for a writer with a residency target, a disk-only cluster with one, or a writer whose DR test breaks the links; never otherwise', () => {
+    const ids = (inputs: PlanInputs) => searchDimensions(inputs).map((dimension) => dimension.id).filter((id) => id.startsWith('cache.'));
+    const noTarget = twoSites({ targets: { rpoSeconds: {}, drTestSeconds: null, daysResident: null } });
+    expect(ids(noTarget)).toEqual([]);
+    expect(ids({ ...noTarget, drTest: { clusters: [1], seconds: 86400, writesBytesPerDay: null, linksBroken: true } })).toEqual(['cache.0']);
+    expect(ids({ ...noTarget, drTest: { clusters: [1], seconds: 86400, writesBytesPerDay: null, linksBroken: false } })).toEqual([]);
+    const resident = twoSites({ targets: { rpoSeconds: {}, drTestSeconds: null, daysResident: 5 } });
+    expect(ids(resident)).toEqual(['cache.0']);
+    const diskOnly = { ...resident, clusters: resident.clusters.map((cluster) => (cluster.id === 1 ? { ...cluster, kind: 'disk-only' as const } : cluster)) };
+    expect(ids(diskOnly)).toEqual(['cache.0', 'cache.1']);
+    // A disk-only cluster has no drive generation to choose.
+    expect(searchDimensions(diskOnly).map((dimension) => dimension.id).filter((id) => id.startsWith('media.'))).toEqual(['media.0']);
+  });
+
+  it('the whole answer: what each choice binds on, when it is needed, the total, the runner-up and how many options were judged', () => {
+    const result = cheapestConfiguration(smallCache());
+    expect(result.choices.map((choice) => [choice.dimension, choice.action, choice.option, choice.cost, choice.binds, choice.neededFrom])).toEqual([
+      ['links.0-1', 'keep', '2 x 10 Gb/s', 0, 'what is installed meets every target it owns', null],
+      ['cache.0', 'add', '100 TB', 90, '50 TB as installed fails: Days resident in C0 (C0) 10.0 d (target at least 15 d)', { kind: 'now' }],
+      // E08 meets every target too: 60F is advice because its cartridges cost less, not because it is needed.
+      ['media.0', 'replace', '60F', 35, 'E08 as installed meets every target it owns too; 60F costs 12.5 less', { kind: 'saving', saves: 12.5 }],
+      ['media.1', 'replace', '60F', 35, 'E08 as installed meets every target it owns too; 60F costs 12.5 less', { kind: 'saving', saves: 12.5 }],
+    ]);
+    expect(result.totalCost).toBe(160);
+    expect(result.feasible).toBe(true);
+    // The second option that meets the targets with the smallest extra cost: E08 for media.0 (12.5 more; 200 TB is 60 more).
+    expect(result.runnerUp).toEqual({ dimension: 'media.0', option: 'E08', totalCost: 172.5 });
+    // links 1, cache 3 (keep fails, 100 TB and 200 TB meet: the search stops at two), media 2 + 2.
+    expect(result.candidatesConsidered).toBe(8);
+    expect(bruteForce(smallCache())).toEqual({ feasible: true, totalCost: 160, combinations: 12 });
+  });
+
+  it('of two options at one cost the installed one is kept; of two new ones the first by name is taken', () => {
+    const tied = {
+      ...testCatalog,
+      drives: [
+        { type: 'AAA', cartridgeBytes: 10e12, bytesPerSecond: 360e6, cartridgeCost: 2.5, source: 'test' },
+        { type: 'E08', cartridgeBytes: 10e12, bytesPerSecond: 360e6, cartridgeCost: 2.5, source: 'test' },
+      ],
+      cacheOptions: [
+        { name: 'B 200 TB', bytes: 200e12, cost: 90, source: 'test' },
+        { name: 'A 150 TB', bytes: 150e12, cost: 90, source: 'test' },
+      ],
+    };
+    const base = twoSites({ catalog: tied, targets: { rpoSeconds: {}, drTestSeconds: null, daysResident: 15 } });
+    const inputs = { ...base, clusters: base.clusters.map((cluster) => ({ ...cluster, cacheBytes: 50e12, cacheText: '50 TB' })) };
+    const choices = cheapestConfiguration(inputs).choices;
+    expect(choices.find((choice) => choice.dimension === 'media.0')).toEqual(expect.objectContaining({ action: 'keep', option: 'E08', neededFrom: null }));
+    expect(choices.find((choice) => choice.dimension === 'cache.0')).toEqual(expect.objectContaining({ action: 'add', option: 'A 150 TB' }));
+  });
+
+  it('a what-if catalog option chosen is marked as such', () => {
+    const catalog = { ...testCatalog, linkOptions: [{ name: '2 x 100 Gb/s', count: 2, bytesPerSecondEach: 12.5e9, cost: 400, whatIf: true, source: 'test' }] };
+    // 200 TB/day stored at 100 TB a day over 2.125 GB/s (183.6 TB a day) breaks a 1-hour RPO; 2 x 100 Gb/s meets it.
+    const inputs = twoSites({ catalog, workloads: [workload({ hostBytesPerDay: 400e12 })], targets: { rpoSeconds: { MCDEF: 3600 }, drTestSeconds: null, daysResident: null } });
+    expect(cheapestConfiguration(inputs).choices.find((choice) => choice.dimension === 'links.0-1')).toEqual(expect.objectContaining({ action: 'replace', option: '2 x 100 Gb/s', whatIf: true, cost: 400 }));
+  });
+
+  it('advice is judged at the end of the horizon with the headroom on top: 1.3^2 x 1.2 of the daily data', () => {
+    const inputs = twoSites({ growth: { perYear: 0.3, horizonMonths: 24 }, headroom: { value: 0.2, defaulted: false } });
+    const judged = adviceInputs(inputs);
+    expect(judged.month).toBe(24);
+    expect(judged.headroom).toBe(0.2);
+    expect(judged.inputs.workloads[0]?.hostBytesPerDay).toBeCloseTo(10e12 * 1.69 * 1.2, 0);
+    expect(grown(inputs, 6).workloads[0]?.hostBytesPerDay).toBeCloseTo(10e12 * Math.sqrt(1.3), 0);
+    expect(grown(twoSites(), 12).workloads[0]?.hostBytesPerDay).toBe(10e12);
+    expect(adviceInputs(twoSites()).inputs.workloads[0]?.hostBytesPerDay).toBe(10e12);
+    expect(scaleWorkload(inputs, 3).workloads.map((entry) => entry.hostBytesPerDay)).toEqual([30e12]);
+  });
+});

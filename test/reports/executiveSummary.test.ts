@@ -77,6 +77,8 @@ describe('executive summary', () => {
     const drives = summary.actions.filter((action) => action.what.startsWith('drive generation of'));
     expect(drives).toHaveLength(1);
     expect(drives[0]?.what).toMatch(/C0 \(PROD0\), C1 \(PROD1\), C2 \(DR2\): replace/);
+    // E08 and 60F as installed meet every target too: 70F is cheaper, not needed.
+    expect(drives[0]?.when).toBe('optional: cheaper than what is installed, which meets its targets too');
     // A cache purchase is needed from the month its target turns at risk, and the month it fails is the
     // growth outlook's month for that figure.
     const cache = grid.recommendation.choices.find((choice) => choice.label.startsWith('cache of C0'));
@@ -95,6 +97,6 @@ describe('executive summary', () => {
       const name = choice.label.replace(/^.* of /, '');
       expect(summary.actions.some((action) => action.what.includes(name)), choice.label).toBe(true);
     }
-    for (const action of summary.actions) expect(action.when).toMatch(/^(now|by month \d+ of growth.*|for the \d+ % headroom|no catalog option meets the targets)$/);
+    for (const action of summary.actions) expect(action.when).toMatch(/^(now|by month \d+ of growth.*|for the \d+ % headroom|optional: cheaper than what is installed, which meets its targets too|no catalog option meets the targets)$/);
   });
 });
