@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cacheFull, type GridEvent, type GridSketch } from '../../model/index.js';
-import { after, continueFrom, insertScratch, mounted, ofKind, refusal, twoClusterRun, volsers } from './helpers.js';
+import { after, continueFrom, cutBoth, insertScratch, mounted, ofKind, refusal, twoClusterRun, volsers } from './helpers.js';
 
 const [A1, A2, A3, A4] = volsers(4) as [string, string, string, string];
 const noOverride = { preferLocalForScratchMounts: false, preferLocalForPrivateMounts: false, forceLocalCopy: false };
@@ -80,8 +80,7 @@ describe('I/O cache selection (TVC)', () => {
     ]);
     expect(ofKind(filled.observations, 'auto-removed')).toEqual([{ kind: 'auto-removed', volser: A1, cluster: 0 }]);
     const cut = continueFrom(filled.state, [
-      { type: 'link-fail', between: [0, 1], link: 0 },
-      { type: 'link-fail', between: [0, 1], link: 1 },
+      ...cutBoth(0, 1),
       { type: 'scratch-mount', host: 'HOST', cluster: 0, managementClass: 'MC' },
       { type: 'write', cluster: 0, volser: A4, sizeMB: 3_000 },
       { type: 'rewind-unload', cluster: 0, volser: A4 },
@@ -109,7 +108,7 @@ describe('copy points and I/O cache in the corners (TVC-1, TVC-2, ASM-8, ASM-10)
 
   it('ASM-10: a scratch mount with only a Deferred point on the mount cluster uses it when no RUN cluster can be reached, and none when no point can', () => {
     const grid: GridSketch = { clusters: 2, classes: { MC: { 0: 'DR' } } };
-    const cut: GridEvent[] = [insertScratch(0, [A1]), { type: 'link-fail', between: [0, 1], link: 0 }, { type: 'link-fail', between: [0, 1], link: 1 }];
+    const cut: GridEvent[] = [insertScratch(0, [A1]), ...cutBoth(0, 1)];
     expect(mounted(after(grid, [...cut, { type: 'scratch-mount', host: 'HOST', cluster: 0, managementClass: 'MC' }]).last).ioCluster).toBe(0);
     expect(mounted(after(grid, [insertScratch(0, [A1]), { type: 'scratch-mount', host: 'HOST', cluster: 0, managementClass: 'MC' }]).last).ioCluster).toBe(1);
     const none: GridSketch = { clusters: 2, classes: { MC: { 0: 'NR' } } };

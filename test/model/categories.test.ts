@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GridEvent, GridSketch } from '../../model/index.js';
-import { after, continueFrom, insertScratch, mounted, ofKind, refusal, volsers } from './helpers.js';
+import { after, continueFrom, cutBoth, insertScratch, mounted, ofKind, refusal, volsers } from './helpers.js';
 
 const [A1, A2, A3] = volsers(3) as [string, string, string];
 
@@ -88,8 +88,7 @@ describe('categories, scratch and expire hold (CAT)', () => {
     const { observations, last } = after(grid, [
       insertScratch(0, [A1, A2]),
       insertScratch(1, [A3]),
-      { type: 'link-fail', between: [0, 1], link: 0 },
-      { type: 'link-fail', between: [0, 1], link: 1 },
+      ...cutBoth(0, 1),
       { type: 'scratch-mount', host: 'HOST', cluster: 0, managementClass: 'MC' },
       { type: 'scratch-mount', host: 'HOST', cluster: 0, managementClass: 'MC' },
       { type: 'scratch-mount', host: 'HOST', cluster: 0, managementClass: 'MC' },

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { gridStates, readabilityThrough, type GridEvent } from '../../model/index.js';
-import { after, continueFrom, insertScratch, mounted, ofKind, refusal, twoClusterRun, volsers } from './helpers.js';
+import { after, continueFrom, cutBoth, insertScratch, mounted, ofKind, refusal, twoClusterRun, volsers } from './helpers.js';
 
 const [A1] = volsers(1) as [string];
-const bothLinksDown: GridEvent[] = [
-  { type: 'link-fail', between: [0, 1], link: 0 },
-  { type: 'link-fail', between: [0, 1], link: 1 },
-];
+const bothLinksDown = cutBoth(0, 1);
 
 function job(cluster: number, managementClass: string, volser = A1): GridEvent[] {
   return [

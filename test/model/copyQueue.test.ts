@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GridEvent, GridSketch } from '../../model/index.js';
-import { after, continueFrom, insertScratch, ofKind, volsers } from './helpers.js';
+import { after, continueFrom, cutBoth, insertScratch, ofKind, volsers } from './helpers.js';
 
 /**
  * The deferred copy queue with several volumes, targets and links (CCP-2, CCP-6, CCP-7): which copy
@@ -34,20 +34,14 @@ describe('the deferred copy queue', () => {
   });
 
   it('CCP-6: a RUN copy that could not be made keeps its GS-4 mark when a newer version replaces it; a deferred one stays deferred', () => {
-    const cut: GridEvent[] = [
-      { type: 'link-fail', between: [0, 1], link: 0 },
-      { type: 'link-fail', between: [0, 1], link: 1 },
-    ];
+    const cut = cutBoth(0, 1);
     const events = [insertScratch(0, [A1]), ...cut, ...job(A1, 'MCRUN'), ...rewrite(A1)];
     expect(queue(events)).toEqual([`${A1}->C1 v2 immediate-deferred`]);
     expect(queue([insertScratch(0, [A1]), ...cut, ...job(A1), ...rewrite(A1)])).toEqual([`${A1}->C1 v2 deferred`, `${A1}->C2 v2 deferred`]);
   });
 
   it('CCP-6: the GS-4 mark passes to the newer version of the same volume to the same cluster only, even when the newer copy is deferred', () => {
-    const cut: GridEvent[] = [
-      { type: 'link-fail', between: [0, 1], link: 0 },
-      { type: 'link-fail', between: [0, 1], link: 1 },
-    ];
+    const cut = cutBoth(0, 1);
     // A1 is written with RUN to C1 while C1 is cut off: the copy is deferred with the GS-4 mark. Then the
     // volume is moved to a deferred class and rewritten: the RUN promise for C1 is still unmet, the copy to
     // C2 was never a RUN copy.
@@ -69,10 +63,8 @@ describe('the deferred copy queue', () => {
     const toTwo = continueFrom(written.state, [{ type: 'deferred-copy', to: 2 }]);
     expect(ofKind(toTwo.last, 'copy')).toEqual([expect.objectContaining({ volser: A1, from: 0, to: 2 })]);
     const cut = continueFrom(written.state, [
-      { type: 'link-fail', between: [0, 2], link: 0 },
-      { type: 'link-fail', between: [0, 2], link: 1 },
-      { type: 'link-fail', between: [1, 2], link: 0 },
-      { type: 'link-fail', between: [1, 2], link: 1 },
+      ...cutBoth(0, 2),
+      ...cutBoth(1, 2),
       { type: 'deferred-copy', to: 2 },
     ]);
     expect(ofKind(cut.last, 'copy')).toEqual([]);

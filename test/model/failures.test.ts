@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GridEvent, GridSketch } from '../../model/index.js';
-import { after, continueFrom, insertScratch, mounted, ofKind, volsers } from './helpers.js';
+import { after, continueFrom, cutBoth, insertScratch, mounted, ofKind, volsers } from './helpers.js';
 
 /**
  * Failures and repairs (TOP-2, TOP-3, OWN-6, OWN-7, GS-5, 11.8.1): which jobs each failure ends and
@@ -131,7 +131,6 @@ describe('service (OWN-6)', () => {
 describe('rejoining after a takeover (OWN-6, OWN-7, OWN-14)', () => {
   const A = A1;
   const written: GridEvent[] = [insertScratch(0, [A]), { type: 'scratch-mount', host: 'HOST', cluster: 0, managementClass: 'MC' }, { type: 'write', cluster: 0, volser: A }, { type: 'rewind-unload', cluster: 0, volser: A }];
-  const cutBoth = (a: number, b: number): GridEvent[] => [0, 1].map((link): GridEvent => ({ type: 'link-fail', between: [a, b], link }));
 
   it('a cluster leaving service cut off from a peer that took its volumes during the service stays in service, and says why', () => {
     const taken = after(three, [...written, { type: 'service-prep', cluster: 0 }, { type: 'service-mode', cluster: 0 }, { type: 'specific-mount', host: 'HOST', cluster: 1, volser: A }, { type: 'rewind-unload', cluster: 1, volser: A }]);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gridStateNames, gridStates, type GridEvent } from '../../model/index.js';
-import { after, insertScratch, ofKind, twoClusterRun, volsers } from './helpers.js';
+import { after, cutBoth, insertScratch, ofKind, twoClusterRun, volsers } from './helpers.js';
 
 const [A1] = volsers(1) as [string];
 
@@ -19,7 +19,7 @@ describe('grid states (GS)', () => {
   });
 
   it('GS-3: Copy Operation Disabled when a cluster cannot be reached for copies, not when one link of two is left', () => {
-    const bothDown: GridEvent[] = [{ type: 'link-fail', between: [0, 1], link: 0 }, { type: 'link-fail', between: [0, 1], link: 1 }];
+    const bothDown: GridEvent[] = [...cutBoth(0, 1)];
     expect(gridStates(after(twoClusterRun, bothDown).state)).toContain('GS-3');
     expect(gridStates(after(twoClusterRun, [{ type: 'cluster-fail', cluster: 0 }]).state)).toContain('GS-3');
     expect(gridStates(after(twoClusterRun, bothDown.slice(0, 1)).state)).not.toContain('GS-3');

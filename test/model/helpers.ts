@@ -45,7 +45,7 @@ export function insertScratch(cluster: number, names: readonly string[]): GridEv
   return { type: 'insert', cluster, volsers: names, category: '0002' };
 }
 
-/** Write a private volume through a cluster: scratch mount, write, rewind-unload. */
-export function writeJob(cluster: number, managementClass: string, host = 'HOST'): GridEvent[] {
-  return [{ type: 'scratch-mount', host, cluster, managementClass }];
+/** Both grid links (0 and 1) of a pair down: the two clusters can no longer communicate. */
+export function cutBoth(a = 0, b = 1): GridEvent[] {
+  return [0, 1].map((link): GridEvent => ({ type: 'link-fail', between: [a, b], link }));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GridEvent, GridSketch } from '../../model/index.js';
-import { after, continueFrom, insertScratch, mounted, ofKind, volsers } from './helpers.js';
+import { after, continueFrom, cutBoth, insertScratch, mounted, ofKind, volsers } from './helpers.js';
 
 /**
  * Host I/O through a cluster (OWN-1, OWN-4, OWN-10, WP-1, CCP-1 to CCP-6, CAT-1): what a write, a
@@ -8,7 +8,6 @@ import { after, continueFrom, insertScratch, mounted, ofKind, volsers } from './
  * reason, volume, cluster, detail), since the trace a user reads is made of these.
  */
 const [A1, A2, A3] = volsers(3) as [string, string, string];
-const cutBoth = (a: number, b: number): GridEvent[] => [0, 1].map((link): GridEvent => ({ type: 'link-fail', between: [a, b], link }));
 const scratchMount = (cluster: number, managementClass: string): GridEvent => ({ type: 'scratch-mount', host: 'HOST', cluster, managementClass });
 const write = (cluster: number, volser = A1, sizeMB?: number): GridEvent => ({ type: 'write', cluster, volser, ...(sizeMB === undefined ? {} : { sizeMB }) });
 const unload = (cluster: number, volser = A1): GridEvent => ({ type: 'rewind-unload', cluster, volser });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GridEvent, GridSketch } from '../../model/index.js';
-import { after, continueFrom, insertScratch, mounted, ofKind, volsers } from './helpers.js';
+import { after, continueFrom, cutBoth, insertScratch, mounted, ofKind, volsers } from './helpers.js';
 
 /**
  * Mounts (TOP-1, TOP-3, OWN-2 to OWN-6, OWN-12, CAT-1 to CAT-3, WP-1): what every mount checks, which
@@ -9,7 +9,6 @@ import { after, continueFrom, insertScratch, mounted, ofKind, volsers } from './
  */
 const [A1, A2, A3] = volsers(3) as [string, string, string];
 const grid: GridSketch = { clusters: 2, classes: { MC: { 0: 'RR', 1: 'RR' } } };
-const cutBoth: GridEvent[] = [0, 1].map((link): GridEvent => ({ type: 'link-fail', between: [0, 1], link }));
 const scratchMount = (cluster: number, extra: Partial<{ managementClass: string; category: string; host: string }> = {}): GridEvent => ({
   type: 'scratch-mount',
   host: extra.host ?? 'HOST',
@@ -88,13 +87,13 @@ describe('a scratch mount (CAT-2, CAT-3, WP-1)', () => {
 
 describe('a specific mount through a takeover (OWN-4, OWN-5, OWN-12)', () => {
   it('a mount refused for want of the owner names it', () => {
-    const cut = after(grid, [insertScratch(0, [A1, A2]), ...writeJob(0, A1), ...cutBoth, specificMount(1)]);
+    const cut = after(grid, [insertScratch(0, [A1, A2]), ...writeJob(0, A1), ...cutBoth(), specificMount(1)]);
     expect(refusals(cut.last)).toEqual([{ kind: 'refused', operation: 'specific-mount', reason: 'owner-unreachable', volser: A1, cluster: 1, host: 'HOST', detail: 'owner C0' }]);
   });
 
   it('read or write takeover of an up-to-date copy reads the newest data: no stale read, no missing consistent copy', () => {
     for (const mode of ['read', 'write'] as const) {
-      const taken = after(grid, [insertScratch(0, [A1, A2]), ...writeJob(0, A1), ...cutBoth, { type: 'set-takeover', at: 1, of: 0, mode }, specificMount(1)]);
+      const taken = after(grid, [insertScratch(0, [A1, A2]), ...writeJob(0, A1), ...cutBoth(), { type: 'set-takeover', at: 1, of: 0, mode }, specificMount(1)]);
       expect(mounted(taken.last), mode).toMatchObject({ ioCluster: 1, surfaced: 'data', writable: mode === 'write', dataVersion: 1 });
       expect(ofKind(taken.last, 'stale-read'), mode).toEqual([]);
       expect(ofKind(taken.last, 'no-consistent-copy'), mode).toEqual([]);
@@ -110,7 +109,7 @@ describe('a specific mount through a takeover (OWN-4, OWN-5, OWN-12)', () => {
       ...writeJob(0, A1),
       { type: 'advance', minutes: 60 },
       specificMount(0),
-      ...cutBoth,
+      ...cutBoth(),
       { type: 'write', cluster: 0, volser: A1 },
       { type: 'rewind-unload', cluster: 0, volser: A1 },
     ];
@@ -124,11 +123,11 @@ describe('a specific mount through a takeover (OWN-4, OWN-5, OWN-12)', () => {
 
   it('a taker cut off when a scratch volume was used elsewhere still sees it as scratch: its mount surfaces it empty, a stale read (OWN-12)', () => {
     // A1 leaves scratch at C0 (scratch mount, write) while C1 is cut off; C1, with write takeover, mounts A1 as scratch.
-    const missed = after(grid, [insertScratch(0, [A1]), ...cutBoth, ...writeJob(0, A1), { type: 'set-takeover', at: 1, of: 0, mode: 'write' }, specificMount(1)]);
+    const missed = after(grid, [insertScratch(0, [A1]), ...cutBoth(), ...writeJob(0, A1), { type: 'set-takeover', at: 1, of: 0, mode: 'write' }, specificMount(1)]);
     expect(mounted(missed.last)).toMatchObject({ cluster: 1, surfaced: 'empty' });
     expect(ofKind(missed.last, 'stale-read')).toEqual([{ kind: 'stale-read', volser: A1, cluster: 1, readVersion: 0, newestVersion: 1 }]);
     // Mounted as scratch where the record is current, nothing is stale.
-    const current = after(grid, [insertScratch(0, [A1]), ...cutBoth, { type: 'set-takeover', at: 1, of: 0, mode: 'write' }, specificMount(1)]);
+    const current = after(grid, [insertScratch(0, [A1]), ...cutBoth(), { type: 'set-takeover', at: 1, of: 0, mode: 'write' }, specificMount(1)]);
     expect(ofKind(current.last, 'stale-read')).toEqual([]);
   });
 });

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { dualOwnedVolumes, hasDiverged, readabilityThrough, type GridEvent, type GridSketch } from '../../model/index.js';
-import { after, continueFrom, insertScratch, mounted, ofKind, refusal, twoClusterRun, volsers } from './helpers.js';
+import { after, continueFrom, cutBoth, insertScratch, mounted, ofKind, refusal, twoClusterRun, volsers } from './helpers.js';
 
 const [A1, A2] = volsers(2);
-const bothLinksDown: GridEvent[] = [
-  { type: 'link-fail', between: [0, 1], link: 0 },
-  { type: 'link-fail', between: [0, 1], link: 1 },
-];
+const bothLinksDown = cutBoth(0, 1);
 
 /** A1 written through C0 with RUN copies to both clusters, owned by C0. */
 const writtenAtC0: GridEvent[] = [
@@ -41,8 +38,7 @@ describe('volume ownership (OWN)', () => {
       { type: 'scratch-mount', host: 'HOST', cluster: 0, managementClass: 'MCNONE' },
       { type: 'write', cluster: 0, volser: A1 as string },
       { type: 'rewind-unload', cluster: 0, volser: A1 as string },
-      { type: 'link-fail', between: [0, 1], link: 0 },
-      { type: 'link-fail', between: [0, 1], link: 1 },
+      ...cutBoth(0, 1),
       { type: 'set-takeover', at: 1, of: 0, mode: 'write' },
       { type: 'specific-mount', host: 'HOST', cluster: 1, volser: A1 as string },
     ]);

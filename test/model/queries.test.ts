@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classDefinedOn, defineGrid, hasDiverged, nextDeadline, oldestUncopiedAge, readabilityThrough, type GridEvent, type GridSketch, type GridState, type VolumeState } from '../../model/index.js';
-import { after, continueFrom, insertScratch, volsers } from './helpers.js';
+import { after, continueFrom, cutBoth, insertScratch, volsers } from './helpers.js';
 
 /**
  * When time next changes something (OWN-8, CAT-2, CCP-2, CCP-9): the search jumps from deadline to
@@ -29,14 +29,14 @@ describe('the next deadline of the clock', () => {
     const other = after(sketch, [insertScratch(0, [A1, A2]), ...job(A1, 'MCDEF', 1000), ...job(A2, 'MCTWO', 300)]).state;
     expect(nextDeadline(other)).toBe(6);
     // With the pair's only rate gone (links down), the copy is no deadline.
-    const cut = continueFrom(one, [0, 1].map((link): GridEvent => ({ type: 'link-fail', between: [0, 1], link }))).state;
+    const cut = continueFrom(one, cutBoth()).state;
     expect(nextDeadline(cut)).toBeNull();
   });
 
   it('an AOTM check falls due at the end of the grace period, and the earliest deadline wins', () => {
     const aotm = { mode: 'write' as const, graceMinutes: 20, retryMinutes: 5, tsscNetwork: 'independent' as const };
     const sketch: GridSketch = { clusters: [{}, { aotm }], classes: { MCDEF: { 0: 'RD' } }, copyRateMBPerMinute: 10 };
-    const lost = after(sketch, [insertScratch(0, [A1]), ...job(A1, 'MCDEF', 1000), { type: 'link-fail', between: [0, 1], link: 0 }, { type: 'link-fail', between: [0, 1], link: 1 }]).state;
+    const lost = after(sketch, [insertScratch(0, [A1]), ...job(A1, 'MCDEF', 1000), ...cutBoth(0, 1)]).state;
     expect(nextDeadline(lost)).toBe(20);
     const later = continueFrom(lost, [{ type: 'advance', minutes: 7 }]).state;
     expect(nextDeadline(later)).toBe(13);
@@ -62,7 +62,6 @@ describe('the next deadline of the clock', () => {
   });
 });
 
-const cutBoth: GridEvent[] = [0, 1].map((link): GridEvent => ({ type: 'link-fail', between: [0, 1], link }));
 const volumeOf = (state: GridState, volser: string): VolumeState => {
   const volume = state.volumes[volser];
   if (volume === undefined) throw new Error(`${volser} is not in the grid`);
@@ -86,7 +85,7 @@ describe('whether a read through a cluster gives the latest data (OWN-2 to OWN-5
   });
 
   it('owner cut off: a consistent copy in reach needs a takeover, and with one it is read through the taker, marked as a takeover (OWN-3, OWN-4, OWN-5)', () => {
-    const cut = continueFrom(written(), cutBoth).state;
+    const cut = continueFrom(written(), cutBoth()).state;
     expect(readabilityThrough(cut, A1, 1)).toEqual({ kind: 'needs-takeover', owner: 0 });
     for (const mode of ['read', 'write'] as const) {
       const taken = continueFrom(cut, [{ type: 'set-takeover', at: 1, of: 0, mode }]).state;
@@ -96,7 +95,7 @@ describe('whether a read through a cluster gives the latest data (OWN-2 to OWN-5
 
   it('a cluster already holding the volume read-only under a read takeover still reads it as a takeover (OWN-4)', () => {
     const held = continueFrom(written(), [
-      ...cutBoth,
+      ...cutBoth(),
       { type: 'set-takeover', at: 1, of: 0, mode: 'read' },
       { type: 'specific-mount', host: 'HOST', cluster: 1, volser: A1 },
       { type: 'rewind-unload', cluster: 1, volser: A1 },
@@ -106,14 +105,14 @@ describe('whether a read through a cluster gives the latest data (OWN-2 to OWN-5
   });
 
   it('owner cut off and no copy in reach: no valid copy, and no takeover would help (CCP-1: a class with no copy to C1)', () => {
-    const noCopy = after(runBoth, [insertScratch(0, [A1, A2]), ...job(A1, 'MCNONE', 10), ...cutBoth]).state;
+    const noCopy = after(runBoth, [insertScratch(0, [A1, A2]), ...job(A1, 'MCNONE', 10), ...cutBoth()]).state;
     expect(readabilityThrough(noCopy, A1, 1)).toEqual({ kind: 'unreadable', reason: 'no-valid-copy' });
   });
 });
 
 describe('whether a volume\'s history split (OWN-11)', () => {
   const runBoth: GridSketch = { clusters: 2, classes: { MCDEF: { 0: 'RD', 1: 'DR' } }, copyRateMBPerMinute: 100, categories: { scratch: [{ id: '0002', expireHoldMinutes: 0 }], private: ['000F', '0010', '0011'] } };
-  const takenOver = () => after(runBoth, [insertScratch(0, [A1]), ...job(A1, 'MCDEF', 10), { type: 'advance', minutes: 60 }, ...cutBoth, { type: 'set-takeover', at: 1, of: 0, mode: 'write' }]).state;
+  const takenOver = () => after(runBoth, [insertScratch(0, [A1]), ...job(A1, 'MCDEF', 10), { type: 'advance', minutes: 60 }, ...cutBoth(), { type: 'set-takeover', at: 1, of: 0, mode: 'write' }]).state;
 
   it('a copy behind the latest version (a deferred copy not yet made) is on the same line: no split', () => {
     const behind = continueFrom(takenOver(), [
@@ -122,7 +121,7 @@ describe('whether a volume\'s history split (OWN-11)', () => {
       { type: 'specific-mount', host: 'HOST', cluster: 0, volser: A1 },
       { type: 'write', cluster: 0, volser: A1 },
       { type: 'rewind-unload', cluster: 0, volser: A1 },
-      ...cutBoth,
+      ...cutBoth(),
     ]).state;
     const volume = volumeOf(behind, A1);
     expect(volume.copies[0]?.dataVersion).not.toBe(volume.copies[1]?.dataVersion);
@@ -145,7 +144,7 @@ describe('whether a volume\'s history split (OWN-11)', () => {
 describe('the age of the oldest data waiting for a copy (CCP-2)', () => {
   it('counts from when each copy was queued, and is 0 with nothing queued', () => {
     const sketch: GridSketch = { clusters: 2, classes: { MCDEF: { 0: 'RD' } } };
-    const idle = after(sketch, [insertScratch(0, [A1, A2]), ...cutBoth]).state;
+    const idle = after(sketch, [insertScratch(0, [A1, A2]), ...cutBoth()]).state;
     expect(oldestUncopiedAge(idle)).toBe(0);
     const queued = continueFrom(idle, [{ type: 'advance', minutes: 10 }, ...job(A1, 'MCDEF', 10), { type: 'advance', minutes: 20 }, ...job(A2, 'MCDEF', 10), { type: 'advance', minutes: 5 }]).state;
     expect(queued.copyQueue).toHaveLength(2);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GridEvent, GridSketch } from '../../model/index.js';
-import { after, continueFrom, insertScratch, mounted, ofKind, volsers } from './helpers.js';
+import { after, continueFrom, cutBoth, insertScratch, mounted, ofKind, volsers } from './helpers.js';
 
 /**
  * The clusters' databases (11.9.2, OWN-7, OWN-10, OWN-12): metadata reaches every cluster in reach at
@@ -13,7 +13,6 @@ const grid: GridSketch = {
   classes: { MC: { 0: 'RRR', 1: 'RRR', 2: 'RRR' } },
   categories: { scratch: [{ id: '0002', expireHoldMinutes: 0 }], private: ['000F', '0010'] },
 };
-const cut = (a: number, b: number): GridEvent[] => [0, 1].map((link): GridEvent => ({ type: 'link-fail', between: [a, b], link }));
 const restore = (a: number, b: number): GridEvent[] => [0, 1].map((link): GridEvent => ({ type: 'link-restore', between: [a, b], link }));
 const written: GridEvent[] = [
   insertScratch(0, [A1, A2]),
@@ -24,8 +23,8 @@ const written: GridEvent[] = [
 /** C0 is cut off from both peers, alive; C1 takes A1 over with write access and mounts it once. */
 const takenByC1: GridEvent[] = [
   ...written,
-  ...cut(0, 1),
-  ...cut(0, 2),
+  ...cutBoth(0, 1),
+  ...cutBoth(0, 2),
   { type: 'set-takeover', at: 1, of: 0, mode: 'write' },
   { type: 'specific-mount', host: 'HOST', cluster: 1, volser: A1 },
   { type: 'rewind-unload', cluster: 1, volser: A1 },
@@ -56,10 +55,10 @@ describe('keeping the databases in step', () => {
       { type: 'write', cluster: 2, volser: A1 },
       { type: 'rewind-unload', cluster: 2, volser: A1 },
     ];
-    const atC2 = after(grid, [...throughC2, ...cut(0, 1), ...cut(0, 2), { type: 'change-category', host: 'HOST', cluster: 2, volser: A1, category: '0010' }]);
+    const atC2 = after(grid, [...throughC2, ...cutBoth(0, 1), ...cutBoth(0, 2), { type: 'change-category', host: 'HOST', cluster: 2, volser: A1, category: '0010' }]);
     expect(atC2.state.volumes[A1]?.copies[0]?.category).toBe('000F');
     expect(continueFrom(atC2.state, restore(0, 1)).state.volumes[A1]?.copies[0]?.category).toBe('0010');
-    const changed = after(grid, [...written, ...cut(0, 2), ...cut(1, 2), { type: 'change-category', host: 'HOST', cluster: 0, volser: A1, category: '0010' }]);
+    const changed = after(grid, [...written, ...cutBoth(0, 2), ...cutBoth(1, 2), { type: 'change-category', host: 'HOST', cluster: 0, volser: A1, category: '0010' }]);
     expect(changed.state.volumes[A1]?.copies[1]?.category).toBe('0010');
     expect(changed.state.volumes[A1]?.copies[2]?.category).toBe('000F');
     const joined = continueFrom(changed.state, restore(1, 2));
@@ -71,7 +70,7 @@ describe('keeping the databases in step', () => {
   });
 
   it('a read-only takeover token is dropped once the owner answers again (OWN-4, OWN-7)', () => {
-    const readOnly = after(grid, [...written, ...cut(0, 1), { type: 'set-takeover', at: 1, of: 0, mode: 'read' }, { type: 'specific-mount', host: 'HOST', cluster: 1, volser: A1 }, { type: 'rewind-unload', cluster: 1, volser: A1 }]);
+    const readOnly = after(grid, [...written, ...cutBoth(0, 1), { type: 'set-takeover', at: 1, of: 0, mode: 'read' }, { type: 'specific-mount', host: 'HOST', cluster: 1, volser: A1 }, { type: 'rewind-unload', cluster: 1, volser: A1 }]);
     expect(readOnly.state.volumes[A1]?.ownership).toEqual([
       { cluster: 0, access: 'full' },
       { cluster: 1, access: 'read-only', takenFrom: 0 },

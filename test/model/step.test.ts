@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defineGrid, initialState, step, type GridEvent, type GridSketch } from '../../model/index.js';
-import { after, continueFrom, insertScratch, ofKind, twoClusterRun, volsers } from './helpers.js';
+import { after, continueFrom, cutBoth, insertScratch, ofKind, twoClusterRun, volsers } from './helpers.js';
 
 const [A1] = volsers(1) as [string];
 
@@ -46,7 +46,6 @@ describe('step is pure and deterministic', () => {
  * says why.
  */
 describe('operator events', () => {
-  const cutBoth: GridEvent[] = [0, 1].map((link): GridEvent => ({ type: 'link-fail', between: [0, 1], link }));
 
   it('a takeover is offered only for another cluster of the grid that does not answer; a second setting for the pair replaces the first (OWN-3 to OWN-5)', () => {
     const refusals = (events: GridEvent[]) => ofKind(after(twoClusterRun, events).last, 'refused');
@@ -54,7 +53,7 @@ describe('operator events', () => {
     expect(refusals([{ type: 'set-takeover', at: 5, of: 0, mode: 'write' }])).toEqual([{ kind: 'refused', operation: 'set-takeover', reason: 'unknown-cluster', cluster: 5 }]);
     expect(refusals([{ type: 'set-takeover', at: 1, of: 5, mode: 'write' }])).toEqual([{ kind: 'refused', operation: 'set-takeover', reason: 'unknown-cluster', cluster: 1 }]);
     expect(refusals([{ type: 'set-takeover', at: 1, of: 0, mode: 'read' }])).toEqual([{ kind: 'refused', operation: 'set-takeover', reason: 'not-failed', cluster: 1, detail: 'C0 answers over the grid' }]);
-    const twice = after(twoClusterRun, [...cutBoth, { type: 'set-takeover', at: 1, of: 0, mode: 'read' }, { type: 'set-takeover', at: 1, of: 0, mode: 'write' }]);
+    const twice = after(twoClusterRun, [...cutBoth(), { type: 'set-takeover', at: 1, of: 0, mode: 'read' }, { type: 'set-takeover', at: 1, of: 0, mode: 'write' }]);
     expect(twice.state.takeovers).toEqual([{ at: 1, of: 0, mode: 'write', source: 'operator' }]);
     const cleared = continueFrom(twice.state, [{ type: 'clear-takeover', at: 1, of: 0 }]);
     expect(cleared.state.takeovers).toEqual([]);
@@ -77,12 +76,12 @@ describe('operator events', () => {
     const setting = (events: GridEvent[]) => ofKind(after(twoClusterRun, [...events, { type: 'set-takeover', at: 1, of: 0, mode: 'write' }]).last, 'takeover-set')[0]?.ownerActuallyDown;
     expect(setting([{ type: 'cluster-fail', cluster: 0 }])).toBe(true);
     expect(setting([{ type: 'service-prep', cluster: 0 }, { type: 'service-mode', cluster: 0 }])).toBe(true);
-    expect(setting(cutBoth)).toBe(false);
+    expect(setting(cutBoth())).toBe(false);
   });
 
   it('write takeover during a DR test is warned about, read takeover is not (OWN-9)', () => {
     const warnings = (mode: 'read' | 'write', test: boolean) =>
-      ofKind(after(twoClusterRun, [...(test ? [{ type: 'begin-dr-test' } as GridEvent] : []), ...cutBoth, { type: 'set-takeover', at: 1, of: 0, mode }]).last, 'warning');
+      ofKind(after(twoClusterRun, [...(test ? [{ type: 'begin-dr-test' } as GridEvent] : []), ...cutBoth(), { type: 'set-takeover', at: 1, of: 0, mode }]).last, 'warning');
     expect(warnings('write', true)).toEqual([expect.objectContaining({ rule: 'OWN-9', message: expect.stringContaining('write ownership takeover of C0 set at C1 during a DR test') })]);
     expect(warnings('read', true)).toEqual([]);
     expect(warnings('write', false)).toEqual([]);

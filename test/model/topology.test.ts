@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defineGrid, gridStates, initialState, type GridEvent } from '../../model/index.js';
-import { after, continueFrom, insertScratch, mounted, ofKind, refusal, twoClusterRun, volsers } from './helpers.js';
+import { after, continueFrom, cutBoth, insertScratch, mounted, ofKind, refusal, twoClusterRun, volsers } from './helpers.js';
 
 const [A1, A2, A3] = volsers(3) as [string, string, string];
 
@@ -41,8 +41,7 @@ describe('topology (TOP)', () => {
       ...onlyOnC1,
       { type: 'specific-mount', host: 'HOST', cluster: 0, volser: A1 },
       { type: 'rewind-unload', cluster: 0, volser: A1 },
-      { type: 'link-fail', between: [0, 1], link: 0 },
-      { type: 'link-fail', between: [0, 1], link: 1 },
+      ...cutBoth(0, 1),
       { type: 'specific-mount', host: 'HOST', cluster: 0, volser: A1 },
     ]);
     expect(refusal(last)).toBe('no-valid-copy');
@@ -67,8 +66,7 @@ describe('topology (TOP)', () => {
     });
     const events: GridEvent[] = [
       insertScratch(0, [A1]),
-      { type: 'link-fail', between: [0, 1], link: 0 },
-      { type: 'link-fail', between: [0, 1], link: 1 },
+      ...cutBoth(0, 1),
       { type: 'specific-mount', host: 'HOST', cluster: 1, volser: A1 },
       { type: 'advance', minutes: 20 },
     ];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { step, type GridEvent } from '../../model/index.js';
-import { after, insertScratch, volsers } from './helpers.js';
+import { step } from '../../model/index.js';
+import { after, cutBoth, insertScratch, volsers } from './helpers.js';
 
 /**
  * Copy-on-write of volumes (model/volumes.ts): a step copies only the volumes it changes and leaves the
@@ -16,7 +16,7 @@ describe('copy-on-write of volumes', () => {
   });
 
   it('every part of a volume a step changed is frozen: the volume, its copies, mounts, sync list, tokens and lineage', () => {
-    const cut: GridEvent[] = [0, 1].map((link): GridEvent => ({ type: 'link-fail', between: [0, 1], link }));
+    const cut = cutBoth();
     const { state } = after(sketch, [insertScratch(0, [A1]), { type: 'scratch-mount', host: 'HOST', cluster: 0, managementClass: 'MC' }, ...cut, { type: 'write', cluster: 0, volser: A1 }]);
     const volume = state.volumes[A1];
     const mount = volume?.mounts[0];
