@@ -137,19 +137,18 @@ export function planCharts(inputs: PlanInputs, directions: readonly DirectionAna
     }
   }
   const flows = allTraffic(inputs);
-  const volumes = inputs.catalog.referenceVolumeBytes.value;
   for (const direction of directions.filter((candidate) => candidate.deferredBytesPerDay > 0)) {
     const link = linkBetween(inputs.links, direction.from, direction.to);
     if (link === undefined) continue;
     const group = flows.filter((flow) => flow.from === direction.from && flow.to === direction.to);
-    const compression = inputs.workloads.find((workload) => workload.cluster === direction.from)?.compression ?? inputs.catalog.compression.value;
     const target = Math.min(...direction.classes.filter((entry) => entry.point === 'D').map((entry) => inputs.targets.rpoSeconds[entry.managementClass] ?? Number.POSITIVE_INFINITY));
     charts.push({
       kind: 'rpo-against-bandwidth',
       title: `RPO of deferred data against link capacity C${direction.from}->C${direction.to}`,
       direction: `C${direction.from}->C${direction.to}`,
       points: chartFactors(direction.immediateBytesPerDay + direction.deferredBytesPerDay, direction.capacity.bytesPerSecond).map((factor) => {
-        const scaled = analyseDirection(group, { ...link, bytesPerSecondEach: link.bytesPerSecondEach * factor }, inputs.catalog, volumes, compression, volumeSizesFrom(inputs, direction.from));
+        // Only the queue and the largest volume's transfer are drawn: no elongation table (no reference volumes).
+        const scaled = analyseDirection(group, { ...link, bytesPerSecondEach: link.bytesPerSecondEach * factor }, inputs.catalog, [], 1, volumeSizesFrom(inputs, direction.from));
         return { capacityBytesPerSecond: scaled.capacity.bytesPerSecond, rpoSeconds: scaled.deferred.kind === 'bounded' ? scaled.deferred.rpoSeconds + scaled.volumeTransfer.largestSeconds : Number.POSITIVE_INFINITY };
       }),
       targetSeconds: Number.isFinite(target) ? target : null,

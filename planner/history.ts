@@ -37,20 +37,20 @@ const hourPattern = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):00(?::00)?(?:Z|\+00:00)
 export const maxHistoryRows = 8 * 24 * 366 * 10;
 
 function hourOf(text: string): number | null {
-  const match = hourPattern.exec(text.trim());
+  const match = hourPattern.exec(text);
   if (match === null) return null;
-  const [, year, month, day, hour] = match.map(Number) as [number, number, number, number, number];
-  const time = Date.UTC(year, month - 1, day, hour);
-  const back = new Date(time);
-  // Date.UTC rolls "2026-02-30" over to March: refuse dates that do not exist.
-  if (back.getUTCFullYear() !== year || back.getUTCMonth() !== month - 1 || back.getUTCDate() !== day || hour > 23) return null;
+  const [, year, month, day, hour] = match as unknown as [string, string, string, string, string];
+  const time = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour));
+  // Date.UTC rolls "2026-02-30" over to March, hour 24 to the next day and years below 100 to the 1900s:
+  // an hour that comes back different does not exist.
+  if (new Date(time).toISOString().slice(0, 13) !== `${year}-${month}-${day}T${hour}`) return null;
   return time / 3_600_000;
 }
 
+/** Decimal megabytes as bytes; null for anything else, the empty text included. */
 function megabytes(text: string): number | null {
-  const trimmed = text.trim();
-  if (!/^\d+(\.\d+)?$/.test(trimmed)) return null;
-  const value = Number(trimmed);
+  if (!/^\d+(\.\d+)?$/.test(text)) return null;
+  const value = Number(text);
   return Number.isFinite(value) ? value * 1e6 : null;
 }
 
@@ -61,9 +61,8 @@ export function parseHistory(text: string, maxRows: number = maxHistoryRows): { 
   const seen = new Map<string, number>();
   let headerSeen = false;
   const lines = text.split(/\r?\n/);
-  for (let index = 0; index < lines.length; index += 1) {
+  for (const [index, raw] of lines.entries()) {
     const line = index + 1;
-    const raw = lines[index] ?? '';
     if (raw.trim() === '' || raw.trimStart().startsWith('#')) continue;
     const fields = raw.split(',').map((field) => field.trim());
     if (!headerSeen) {
@@ -86,7 +85,7 @@ export function parseHistory(text: string, maxRows: number = maxHistoryRows): { 
     if (cluster === null) problems.push({ line, field: 'cluster', message: `"${clusterText}" is not a cluster number`, expected: 'a cluster number 0 to 7' });
     const hostBytes = megabytes(hostText);
     if (hostBytes === null) problems.push({ line, field: 'hostMB', message: `"${hostText}" is not a number of megabytes`, expected: 'decimal megabytes written by hosts in the hour, 0 or more, such as "125000"' });
-    const storedBytes = storedText === '' ? null : megabytes(storedText);
+    const storedBytes = megabytes(storedText);
     if (storedText !== '' && storedBytes === null) problems.push({ line, field: 'storedMB', message: `"${storedText}" is not a number of megabytes`, expected: 'decimal megabytes stored after compression, or empty when unknown' });
     if (hour === null || cluster === null || hostBytes === null || (storedText !== '' && storedBytes === null)) continue;
     const key = `${hour}/${cluster}`;
@@ -139,7 +138,7 @@ export function summariseHistory(rows: readonly HistoryRow[], day: 'busiest' | {
       byDay.set(index, hours);
     }
     // Only complete days: a partial day would look quiet and pull the percentile down.
-    const complete = [...byDay.entries()].filter(([, hours]) => hours.every((row) => row !== undefined)).sort((a, b) => a[0] - b[0]);
+    const complete = [...byDay.entries()].filter(([, hours]) => hours.every((row) => row !== undefined));
     if (complete.length === 0) return [];
     const totals = complete.map(([index, hours]) => ({ index, hours: hours as HistoryRow[], bytes: (hours as HistoryRow[]).reduce((total, row) => total + row.hostBytes, 0) }));
     const ranked = [...totals].sort((a, b) => a.bytes - b.bytes || a.index - b.index);
@@ -166,16 +165,16 @@ export function summariseHistory(rows: readonly HistoryRow[], day: 'busiest' | {
 function growthTrend(totals: readonly { index: number; bytes: number }[]): number | null {
   const points = totals.filter((entry) => entry.bytes > 0);
   if (points.length < 14) return null;
-  const n = points.length;
-  const meanX = points.reduce((total, entry) => total + entry.index, 0) / n;
-  const meanY = points.reduce((total, entry) => total + Math.log(entry.bytes), 0) / n;
+  const meanX = points.reduce((total, entry) => total + entry.index, 0) / points.length;
+  // The slope of log(bytes) against the day: sum((x - meanX) * y) / sum((x - meanX)^2). The mean of y
+  // drops out because the x deviations sum to 0; 14 distinct days make the variance positive.
   let covariance = 0;
   let variance = 0;
   for (const entry of points) {
-    covariance += (entry.index - meanX) * (Math.log(entry.bytes) - meanY);
+    covariance += (entry.index - meanX) * Math.log(entry.bytes);
     variance += (entry.index - meanX) ** 2;
   }
-  return variance > 0 ? Math.exp((covariance / variance) * 365.25) - 1 : null;
+  return Math.exp((covariance / variance) * 365.25) - 1;
 }
 
 /** What a plan used from a history file, for the report. */

@@ -78,10 +78,9 @@ export function dataNotationOf(texts: readonly string[]): DataNotation {
 /** A data size: "4.20 TB" (or "3.82 TiB" in binary notation); "unbounded" for an infinite one. */
 export function formatBytes(bytes: number, notation: DataNotation = 'decimal'): string {
   if (!Number.isFinite(bytes)) return 'unbounded';
-  const ladder = unitLadder('data', notation);
-  for (let index = ladder.length - 1; index >= 2; index -= 1) {
-    const step = ladder[index];
-    if (step !== undefined && Math.abs(bytes) >= step.size) return `${(bytes / step.size).toFixed(bytes / step.size >= 100 ? 0 : 2)} ${step.symbol}`;
+  // From the largest unit down to MB: below a megabyte, bytes are printed whole.
+  for (const step of unitLadder('data', notation).slice(2).reverse()) {
+    if (Math.abs(bytes) >= step.size) return `${(bytes / step.size).toFixed(bytes / step.size >= 100 ? 0 : 2)} ${step.symbol}`;
   }
   return `${bytes.toFixed(0)} B`;
 }

@@ -60,7 +60,8 @@ export function sensitivities(inputs: PlanInputs): Sensitivity[] {
   const today = judgedFigures(inputs).filter((figure) => figure.verdict === 'meets' || figure.verdict === 'at-risk');
   const ids = today.map((figure) => figure.id);
   const data = thresholds(ids, (factor) => scaleWorkload(inputs, factor), 1, 1000, true, true);
-  const linked = ids.filter((id) => id.startsWith('wan.') || id.startsWith('outage.catch-up.'));
-  const bandwidth = thresholds(linked, (share) => scaleBandwidth(inputs, share), 1e-3, 1, false, false);
+  // Every target is searched: a figure that does not depend on the links never fails on the grid and
+  // costs no bisection, and one that does (a deferred backlog held in cache) gets its share.
+  const bandwidth = thresholds(ids, (share) => scaleBandwidth(inputs, share), 1e-3, 1, false, false);
   return today.map((figure) => ({ figure: figure.id, title: figure.title, failsAtDataFactor: data.get(figure.id) ?? null, failsAtBandwidthShare: bandwidth.get(figure.id) ?? null }));
 }

@@ -152,3 +152,95 @@ describe('plan charts: a short break, and a disk-only writer (TVC-5, FS-8)', () 
     expect(buildPlan(twoSites()).charts.some((entry) => entry.kind === 'cache-fill-after-site-loss')).toBe(false);
   });
 });
+
+describe('plan charts: each direction drawn from its own writer (two writers)', () => {
+  /**
+   * C0 writes 10 TB/day flat at 2 : 1 (half MCDEF, half MCRUN with a 10-minute target); C1, with a 50 TB
+   * cache, writes 2.4 TB/day at 1.2 : 1, all of it in hour 0: 2 TB stored, deferred to C0. A 3-hour outage target.
+   */
+  function twoWriters(): ReturnType<typeof twoSites> {
+    const base = twoSites({
+      classes: [
+        { name: 'MCDEF', copyModes: { 0: ['R', 'D'], 1: ['D', 'R'] } },
+        { name: 'MCRUN', copyModes: { 0: ['R', 'R'] } },
+      ],
+      workloads: [
+        workload({ classShares: { MCDEF: 0.5, MCRUN: 0.5 } }),
+        workload({ cluster: 1, hostBytesPerDay: 2.4e12, compression: 1.2, hourlyShare: Array.from({ length: 24 }, (_, hour) => (hour === 0 ? 1 : 0)) }),
+      ],
+      targets: { rpoSeconds: { MCDEF: 4 * 3600, MCRUN: 600 }, drTestSeconds: 3 * 3600, daysResident: null },
+    });
+    return { ...base, clusters: base.clusters.map((cluster) => (cluster.id === 1 ? { ...cluster, cacheBytes: 50e12, cacheText: '50 TB' } : cluster)) };
+  }
+
+  it('the break curve follows the writer\'s own day and the limit is the writer\'s own cache', () => {
+    const plan = buildPlan(twoWriters());
+    const fromC1 = chart(plan.charts, 'backlog-during-break', 'C1->C0');
+    // All of C1's 2 TB arrives in hour 0 and nothing after: 2 TB through the 3-hour break, gone an hour later.
+    expect(fromC1.hourlyBytes).toEqual([0, 2e12, 2e12, 2e12, 0]);
+    expect(fromC1.limit).toEqual({ bytes: 50e12, label: "room in C1's cache 50.00 TB" });
+    // C0's flat day: 2.5 TB a day deferred and 2.5 TB RUN, 5 TB / 24 an hour.
+    expect(chart(plan.charts, 'backlog-during-break', 'C0->C1').hourlyBytes[3]).toBeCloseTo((3 * 5e12) / 24, 0);
+  });
+
+  it('the RPO chart of a direction uses that direction\'s copies and its writer\'s compression; its target is the Deferred classes\' only', () => {
+    const plan = buildPlan(twoWriters());
+    const fromC1 = chart(plan.charts, 'rpo-against-bandwidth', 'C1->C0');
+    // 2 TB stored a day: saturation at 23.1 MB/s; no queue at twice the links, so the RPO is one 4 GB volume
+    // stored at 1.2 : 1 (3.33 GB) over one of 8 streams of 4.25 GB/s.
+    expect(fromC1.points[0]?.capacityBytesPerSecond).toBeCloseTo((1.02 * 2e12) / 86400, 3);
+    expect(fromC1.points[11]?.rpoSeconds).toBeCloseTo((4e9 / 1.2) / (4.25e9 / 8), 6);
+    // Near saturation C1's 2 TB written in hour 0 waits most of the day, but drains: C0's copies go the other way.
+    expect(fromC1.points[0]?.rpoSeconds).toBeGreaterThan(20 * 3600);
+    expect(fromC1.points[0]?.rpoSeconds).toBeLessThan(86400);
+    expect(fromC1.targetSeconds).toBe(4 * 3600);
+    // C0->C1 carries MCRUN too, with a 10-minute target: not a Deferred target, so neither the chart's nor the day curve's.
+    const fromC0 = chart(plan.charts, 'rpo-against-bandwidth', 'C0->C1');
+    expect(fromC0.targetSeconds).toBe(4 * 3600);
+    expect(chart(plan.charts, 'backlog-over-day', 'C0->C1').limit?.label).toMatch(/^RPO 4\.00 h of MCDEF reached at /);
+  });
+
+  it('near saturation the capacities still span four times the lowest: a link just twice the day\'s copies', () => {
+    // 20 TB/day at 2 : 1 over 2 x 1 Gb/s (212.5 MB/s): 10 TB a day is 54.5 % of the link.
+    const points = chart(buildPlan(twoSites({ workloads: [workload({ hostBytesPerDay: 20e12 })], links: [link({ bytesPerSecondEach: 125e6, text: '2 x 1 Gb/s' })] })).charts, 'rpo-against-bandwidth', 'C0->C1').points;
+    expect(points[0]?.capacityBytesPerSecond).toBeCloseTo((1.02 * 10e12) / 86400, 3);
+    expect((points[11]?.capacityBytesPerSecond ?? 0) / (points[0]?.capacityBytesPerSecond ?? 1)).toBeCloseTo(4, 9);
+  });
+
+  it('a break that starts in a quiet hour is still drawn to its end: nothing arrives in hour 0 of a day written at 22:00', () => {
+    const peaked = workload({ hourlyShare: Array.from({ length: 24 }, (_, hour) => (hour === 22 ? 1 : 0)) });
+    const plan = buildPlan(twoSites({ workloads: [peaked], targets: { rpoSeconds: {}, drTestSeconds: 2 * 86400, daysResident: null } }));
+    const broken = chart(plan.charts, 'backlog-during-break', 'C0->C1');
+    expect(broken.hourlyBytes[1]).toBe(0);
+    expect(broken.hourlyBytes[48]).toBeCloseTo(10e12, 0);
+  });
+
+  it('no outage target and no DR test: no break is drawn', () => {
+    expect(buildPlan(twoSites()).charts.filter((entry) => entry.kind === 'backlog-during-break')).toEqual([]);
+  });
+
+  it('the cache fill after a site loss counts each disk-only writer\'s own data, beside a tape-attached writer', () => {
+    const base = twoSites({ workloads: [workload(), workload({ cluster: 1, hostBytesPerDay: 1e12 })], classes: [{ name: 'MCDEF', copyModes: { 0: ['R', 'D'], 1: ['D', 'R'] } }] });
+    const inputs = { ...base, clusters: base.clusters.map((cluster) => (cluster.id === 1 ? { ...cluster, kind: 'disk-only' as const } : cluster)) };
+    const fill = buildPlan(inputs).charts.find((entry) => entry.kind === 'cache-fill-after-site-loss');
+    // C1 alone, 0.5 TB stored a day of its own (C0's 5 TB a day are not C1's to keep).
+    expect(fill?.kind === 'cache-fill-after-site-loss' ? fill.series : []).toEqual([{ name: 'C1', capacityBytes: 98.9e12, usedBytesByDay: [96e12, 96.5e12, 97e12, 97.5e12, 98e12, 98.5e12, 98.9e12, 98.9e12] }]);
+  });
+});
+
+describe('plan charts: three clusters', () => {
+  it('the RPO chart of C0->C1 carries C0->C1 copies only: not C0\'s copies to C2, nor C2\'s to C1', () => {
+    const base = twoSites({
+      classes: [{ name: 'MCDEF', copyModes: { 0: ['R', 'D', 'D'], 2: ['N', 'D', 'R'] } }],
+      workloads: [workload(), workload({ cluster: 2 })],
+      links: [link(), link({ between: [0, 2] }), link({ between: [1, 2] })],
+    });
+    const third = { ...base.clusters[1]!, id: 2, name: 'C2', site: 'dr2' };
+    const plan = buildPlan({ ...base, clusters: [...base.clusters, third] });
+    const points = chart(plan.charts, 'rpo-against-bandwidth', 'C0->C1').points;
+    // At 1.02 x C0's 5 TB a day to C1 a flat day never queues: one 2 GB volume's transfer. Any other
+    // direction's copies on top would exceed the capacity and never drain.
+    expect(points[0]?.capacityBytesPerSecond).toBeCloseTo((1.02 * 5e12) / 86400, 3);
+    expect(points[0]?.rpoSeconds).toBeCloseTo(2e9 / ((points[0]?.capacityBytesPerSecond ?? 1) / 8), 6);
+  });
+});

@@ -255,3 +255,41 @@ describe('applying a history to the configured workloads', () => {
     expect(workload).toEqual(expect.objectContaining({ hostBytesPerDay: 7e12, compression: 2.5, compressionDefaulted: false }));
   });
 });
+
+describe('history details', () => {
+  it('a line of blanks is skipped like an empty one, and a wrong header padded with blanks is quoted without them', () => {
+    expect(parseHistory(`${headerLine}\n   \n${row(0, 0, '1')}`)).toEqual({ rows: [expect.objectContaining({ line: 3 })], problems: [] });
+    expect(parseHistory('  time,cluster  \n').problems[0]?.message).toBe('the first row is "time,cluster"');
+  });
+
+  it('years below 100 do not exist as such (Date.UTC would read them as 19xx): refused', () => {
+    expect(parseHistory(`${headerLine}\n0050-01-01T00:00Z,0,1,`).problems.map((problem) => problem.field)).toEqual(['timestamp']);
+    expect(parseHistory(`${headerLine}\n2026-00-10T00:00Z,0,1,`).problems.map((problem) => problem.field)).toEqual(['timestamp']);
+    expect(parseHistory(`${headerLine}\n2026-12-31T23:00Z,0,1,`).problems).toEqual([]);
+  });
+
+  it('each cluster\'s compression from its own rows: 2 : 1 at C0, 4 : 1 at C1', () => {
+    const text = [headerLine, ...days(1, () => 8, 0, () => '4'), ...days(1, () => 8, 1, () => '2')].join('\n');
+    expect(summariseHistory(parseHistory(text).rows, 'busiest').map((entry) => [entry.cluster, entry.compression])).toEqual([
+      [0, 2],
+      [1, 4],
+    ]);
+  });
+
+  it('of several equally busy days the busiest is the last, whatever the order of the rows', () => {
+    const lines = days(4, (day) => (day === 0 ? 1 : 5));
+    const shuffled = [...lines.slice(72), ...lines.slice(24, 48), ...lines.slice(0, 24), ...lines.slice(48, 72)];
+    for (const body of [lines, shuffled]) {
+      const [summary] = summariseHistory(parseHistory([headerLine, ...body].join('\n')).rows, 'busiest');
+      expect(summary?.busiestDay.date).toBe('2026-10-04');
+      // The median day of 1, 5, 5, 5 is the first of the busy ones.
+      expect(summariseHistory(parseHistory([headerLine, ...body].join('\n')).rows, { percentile: 50 })[0]?.plannedDay.date).toBe('2026-10-02');
+    }
+  });
+
+  it('exactly 14 days are enough for a trend', () => {
+    const fortnight = summariseHistory(parseHistory([headerLine, ...days(14, (day) => 100 * 2 ** (day / 7))].join('\n')).rows, 'busiest')[0];
+    expect(fortnight?.growthPerYear).toBeCloseTo(2 ** (365.25 / 7) - 1, -8);
+    expect(fortnight?.growthPerYear).not.toBeNull();
+  });
+});

@@ -149,6 +149,8 @@ describe('quantity formatter', () => {
     expect(formatMinutes(90)).toBe('90 min');
     expect(formatMinutes(59)).toBe('59 min');
     expect(formatMinutes(12.345)).toBe('12.35 min');
+    expect(formatMinutes(0)).toBe('0 min');
+    expect(formatMinutes(2160)).toBe('36 h');
   });
 
   it('formats any quantity by its kind, notation passed on', () => {

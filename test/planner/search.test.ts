@@ -132,7 +132,7 @@ function applyChoices(inputs: ReturnType<typeof twoSites>, result: ReturnType<ty
   return current;
 }
 
-describe('what there is to buy, and what each choice says (PLN-5)', () => {
+describe('what there is to buy, and what each choice says (PLN-1, PLN-4)', () => {
   const withBigCache = { ...testCatalog, cacheOptions: [...testCatalog.cacheOptions, { name: '200 TB', bytes: 200e12, cost: 150, source: 'test' }] };
   /** 50 TB installed against a 15-day target (it holds 10 days), both clusters with E08 drives. */
   const smallCache = (): PlanInputs => {
@@ -271,5 +271,74 @@ describe('what there is to buy, and what each choice says (PLN-5)', () => {
     expect(grown(twoSites(), 12).workloads[0]?.hostBytesPerDay).toBe(10e12);
     expect(adviceInputs(twoSites()).inputs.workloads[0]?.hostBytesPerDay).toBe(10e12);
     expect(scaleWorkload(inputs, 3).workloads.map((entry) => entry.hostBytesPerDay)).toEqual([30e12]);
+  });
+});
+
+describe('search details that change the advice', () => {
+  const catalog = { ...testCatalog, cacheOptions: [...testCatalog.cacheOptions, { name: '200 TB', bytes: 200e12, cost: 150, source: 'test' }] };
+  const today = () => twoSites({ catalog, targets: { rpoSeconds: {}, drTestSeconds: null, daysResident: 15 } });
+
+  it('a failure in the last month of the horizon is within it: 15 days fail in month 14, and a 14-month horizon says so', () => {
+    const choice = cheapestConfiguration({ ...today(), growth: { perYear: 0.3, horizonMonths: 14 } }).choices.find((entry) => entry.dimension === 'cache.0');
+    expect(choice?.neededFrom).toEqual({ kind: 'month', month: 5, failsInMonth: 14 });
+  });
+
+  it('judged figures are those with a target verdict only', () => {
+    const figures = judgedFigures(today());
+    expect(figures.length).toBeGreaterThan(0);
+    for (const entry of figures) expect(entry.verdict, entry.id).not.toBe('info');
+  });
+
+  it('a link option changes only the links of its pair: not a link that shares one of its clusters', () => {
+    const inputs = twoSites({ links: [{ ...twoSites().links[0]!, count: 2, bytesPerSecondEach: 125e6, text: '2 x 1 Gb/s' }] });
+    const upgrade = searchDimensions(inputs)[0]?.options.find((option) => option.name === '2 x 10 Gb/s');
+    const others = (between: [number, number], text: string) => ({ ...inputs.links[0]!, between, text });
+    const grid = { ...inputs, links: [others([2, 1], 'C2-C1'), others([1, 0], 'pair'), others([1, 3], 'C1-C3'), others([0, 2], 'C0-C2')] };
+    expect(upgrade?.apply(grid).links.map((entry) => entry.text)).toEqual(['C2-C1', '2 x 10 Gb/s', 'C1-C3', 'C0-C2']);
+  });
+
+  it('a cache or drive option changes its own cluster only, and neither is ever a what-if', () => {
+    const dimensions = searchDimensions(today());
+    const cache = dimensions.find((dimension) => dimension.id === 'cache.0');
+    const media = dimensions.find((dimension) => dimension.id === 'media.1');
+    expect([...(cache?.options ?? []), ...(media?.options ?? [])].map((option) => option.whatIf)).toEqual([false, false, false, false]);
+    const bigger = cache?.options.find((option) => option.name === '200 TB')?.apply(today());
+    expect(bigger?.clusters.map((cluster) => [cluster.cacheBytes, cluster.cacheText])).toEqual([
+      [200e12, '200 TB'],
+      [100e12, '100 TB'],
+    ]);
+    const replaced = media?.options.find((option) => option.name === '60F')?.apply(today());
+    expect(replaced?.clusters.map((cluster) => cluster.driveType)).toEqual(['E08', '60F']);
+  });
+
+  it('RUN copies count in what a cluster holds: C1 keeps 30 days of 5 TB a day received immediately', () => {
+    const run = twoSites({ workloads: [workload({ classShares: { MCRUN: 1 } })] });
+    expect(searchDimensions(run).find((dimension) => dimension.id === 'media.1')?.options.map((option) => option.cost)).toEqual([47.5, 35]);
+  });
+
+  it('the installed option wins a tie at equal cost whichever order the catalog lists them in', () => {
+    for (const order of [
+      ['AAA', 'E08'],
+      ['E08', 'AAA'],
+    ]) {
+      const drives = order.map((type) => ({ type, cartridgeBytes: 10e12, bytesPerSecond: 360e6, cartridgeCost: 2.5, source: 'test' }));
+      const choice = cheapestConfiguration(twoSites({ catalog: { ...testCatalog, drives } })).choices.find((entry) => entry.dimension === 'media.0');
+      expect(choice, order.join(',')).toEqual(expect.objectContaining({ action: 'keep', option: 'E08' }));
+    }
+  });
+
+  it('the search stops at the second option that meets the targets, and a cheaper generation listed first is still a saving', () => {
+    const more = { ...catalog, cacheOptions: [...catalog.cacheOptions, { name: '400 TB', bytes: 400e12, cost: 250, source: 'test' }], drives: [...testCatalog.drives].reverse() };
+    const base = twoSites({ catalog: more, targets: { rpoSeconds: {}, drTestSeconds: null, daysResident: 15 } });
+    const small = { ...base, clusters: base.clusters.map((cluster) => ({ ...cluster, cacheBytes: 50e12, cacheText: '50 TB' })) };
+    const result = cheapestConfiguration(small);
+    // links 1; cache: 50 TB fails, 100 TB and 200 TB meet, 400 TB is not judged; media 2 + 2.
+    expect(result.candidatesConsidered).toBe(8);
+    expect(result.choices.find((entry) => entry.dimension === 'media.0')).toEqual(expect.objectContaining({ option: '60F', neededFrom: { kind: 'saving', saves: 12.5 }, binds: 'E08 as installed meets every target it owns too; 60F costs 12.5 less' }));
+  });
+
+  it('a dimension no option can satisfy is never a what-if', () => {
+    const result = cheapestConfiguration({ ...today(), targets: { ...today().targets, daysResident: 100 } });
+    expect(result.choices.find((entry) => entry.dimension === 'cache.0')?.whatIf).toBe(false);
   });
 });
