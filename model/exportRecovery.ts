@@ -130,12 +130,13 @@ export function recoverFromExport(target: RecoveryTarget, request: RecoveryReque
   const latest = Math.max(...cartridges.map((cartridge) => cartridge.exportedAt ?? 0));
   if ((chosen.exportedAt ?? 0) !== latest) return { kind: 'refused', reason: `${chosen.volser} is from an earlier export; use a cartridge of the latest export`, rule: 'CER-3' };
   if (!chosen.hasDatabaseBackup) return { kind: 'refused', reason: `${chosen.volser} carries no database backup (LMTDBPVL puts it on the first two and last two cartridges only)`, rule: 'CER-3' };
-  // The database knows what was offsite at the chosen export: the newest exported version of each volume.
+  // The database of the latest export knows everything offsite, every earlier export included: the
+  // newest exported version of each volume.
   const volumes: Record<string, number> = {};
   for (const cartridge of cartridges) {
     for (const entry of cartridge.logical) {
       if (entry.primary) continue;
-      if ((cartridge.exportedAt ?? 0) <= latest && (volumes[entry.volser] ?? -1) < entry.version) volumes[entry.volser] = entry.version;
+      if ((volumes[entry.volser] ?? -1) < entry.version) volumes[entry.volser] = entry.version;
     }
   }
   const notRecoverable: { volser: string; reason: string }[] = [];
