@@ -90,6 +90,19 @@ describe('plan charts: RPO against link capacity (CCP-7, PLN-2)', () => {
     expect(chart(none.charts, 'backlog-over-day', 'C0->C1').limit).toBeNull();
   });
 
+  it('a Deferred class without a target does not set the limit: the one with a target does', () => {
+    const plan = buildPlan(
+      twoSites({
+        classes: [
+          { name: 'MCDEF', copyModes: { 0: ['R', 'D'] } },
+          { name: 'MCFREE', copyModes: { 0: ['R', 'D'] } },
+        ],
+        workloads: [workload({ classShares: { MCDEF: 0.5, MCFREE: 0.5 } })],
+      }),
+    );
+    expect(chart(plan.charts, 'backlog-over-day', 'C0->C1').limit?.label).toMatch(/^RPO 4\.00 h of MCDEF reached at /);
+  });
+
   it('a target shorter than one volume\'s transfer is reached at an empty backlog, and the label says why', () => {
     const plan = buildPlan(twoSites({ targets: { rpoSeconds: { MCDEF: 5 }, drTestSeconds: null, daysResident: null } }));
     expect(chart(plan.charts, 'backlog-over-day', 'C0->C1').limit).toEqual({ bytes: 0, label: "RPO 5.00 s of MCDEF: exceeded by one volume's transfer" });
@@ -150,6 +163,11 @@ describe('plan charts: a short break, and a disk-only writer (TVC-5, FS-8)', () 
       series: [{ name: 'C0', capacityBytes: 98.9e12, usedBytesByDay: [96e12, 96.5e12, 97e12, 97.5e12, 98e12, 98.5e12, 98.9e12, 98.9e12] }],
     });
     expect(buildPlan(twoSites()).charts.some((entry) => entry.kind === 'cache-fill-after-site-loss')).toBe(false);
+    // A disk-only cluster that nobody writes through fills with nothing of its own: not drawn.
+    const both = diskOnlyWriter({ workloads: [workload({ hostBytesPerDay: 1e12 })] });
+    const bothDiskOnly = { ...both, clusters: both.clusters.map((cluster) => ({ ...cluster, kind: 'disk-only' as const })) };
+    const series = buildPlan(bothDiskOnly).charts.flatMap((entry) => (entry.kind === 'cache-fill-after-site-loss' ? entry.series.map((line) => line.name) : []));
+    expect(series).toEqual(['C0']);
   });
 });
 

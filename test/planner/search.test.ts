@@ -293,8 +293,8 @@ describe('search details that change the advice', () => {
     const inputs = twoSites({ links: [{ ...twoSites().links[0]!, count: 2, bytesPerSecondEach: 125e6, text: '2 x 1 Gb/s' }] });
     const upgrade = searchDimensions(inputs)[0]?.options.find((option) => option.name === '2 x 10 Gb/s');
     const others = (between: [number, number], text: string) => ({ ...inputs.links[0]!, between, text });
-    const grid = { ...inputs, links: [others([2, 1], 'C2-C1'), others([1, 0], 'pair'), others([1, 3], 'C1-C3'), others([0, 2], 'C0-C2')] };
-    expect(upgrade?.apply(grid).links.map((entry) => entry.text)).toEqual(['C2-C1', '2 x 10 Gb/s', 'C1-C3', 'C0-C2']);
+    const grid = { ...inputs, links: [others([2, 1], 'C2-C1'), others([1, 0], 'pair'), others([1, 3], 'C1-C3'), others([0, 2], 'C0-C2'), others([3, 0], 'C3-C0')] };
+    expect(upgrade?.apply(grid).links.map((entry) => entry.text)).toEqual(['C2-C1', '2 x 10 Gb/s', 'C1-C3', 'C0-C2', 'C3-C0']);
   });
 
   it('a cache or drive option changes its own cluster only, and neither is ever a what-if', () => {
