@@ -342,3 +342,29 @@ describe('search details that change the advice', () => {
     expect(result.choices.find((entry) => entry.dimension === 'cache.0')?.whatIf).toBe(false);
   });
 });
+
+describe('drive generations judged by the Copy Export limit (CE-6)', () => {
+  /**
+   * C1 exports pool 8 every day and keeps 30 days offsite, against a limit of 150 exported cartridges
+   * (300 at most). C0 writes 100 TB/day at 2 : 1, so C1 receives 50 TB a day: E08 (8 TB a cartridge
+   * at 80 % fill) exports 7 a day, 210 offsite (fails); 60F (16 TB) exports 4 a day, 120 offsite (meets).
+   */
+  const exporting = (drives: Catalog['drives']): PlanInputs => {
+    const base = twoSites({ catalog: { ...testCatalog, drives, exportedLimitDefault: { value: 150, source: 'test' }, exportedLimitMax: { value: 300, source: 'test' } }, workloads: [workload({ hostBytesPerDay: 100e12 })], targets: { rpoSeconds: {}, drTestSeconds: null, daysResident: null } });
+    return { ...base, clusters: base.clusters.map((cluster) => (cluster.id === 1 ? { ...cluster, copyExportPools: [8] } : cluster)) };
+  };
+  const small = { type: 'SMALL', cartridgeBytes: 1e12, bytesPerSecond: 300e6, cartridgeCost: 0.1, source: 'test' };
+
+  it('the cheapest generation already meets the limit while the installed one fails: needed now, and nothing cheaper failed', () => {
+    const choice = cheapestConfiguration(exporting(testCatalog.drives)).choices.find((entry) => entry.dimension === 'media.1');
+    // 1,500 TB held: 94 x 60F at 3.5 = 329 against 188 x E08 at 2.5 = 470.
+    expect(choice).toEqual(expect.objectContaining({ action: 'replace', option: '60F', cost: 329, binds: 'the cheapest option already meets every target', neededFrom: { kind: 'now' } }));
+  });
+
+  it('a cheaper generation that fails the limit is what binds, named as an option and not as what is installed', () => {
+    // SMALL: 1 TB cartridges at 0.1, 1,875 for 1,500 TB (187.5), 63 a day, 1,890 offsite.
+    const choice = cheapestConfiguration(exporting([small, ...testCatalog.drives])).choices.find((entry) => entry.dimension === 'media.1');
+    expect(choice?.option).toBe('60F');
+    expect(choice?.binds).toBe('SMALL fails: Copy Export from C1: cartridges per cycle and exported in steady state 63 per 24.00 h cycle; 1890 exported in steady state (limit 150, up to 300) (target at most 150 (CE-6 default limit))');
+  });
+});
