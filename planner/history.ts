@@ -86,8 +86,9 @@ export function parseHistory(text: string, maxRows: number = maxHistoryRows): { 
     const hostBytes = megabytes(hostText);
     if (hostBytes === null) problems.push({ line, field: 'hostMB', message: `"${hostText}" is not a number of megabytes`, expected: 'decimal megabytes written by hosts in the hour, 0 or more, such as "125000"' });
     const storedBytes = megabytes(storedText);
-    if (storedText !== '' && storedBytes === null) problems.push({ line, field: 'storedMB', message: `"${storedText}" is not a number of megabytes`, expected: 'decimal megabytes stored after compression, or empty when unknown' });
-    if (hour === null || cluster === null || hostBytes === null || (storedText !== '' && storedBytes === null)) continue;
+    const storedBad = storedText !== '' && storedBytes === null;
+    if (storedBad) problems.push({ line, field: 'storedMB', message: `"${storedText}" is not a number of megabytes`, expected: 'decimal megabytes stored after compression, or empty when unknown' });
+    if (hour === null || cluster === null || hostBytes === null || storedBad) continue;
     const key = `${hour}/${cluster}`;
     const previous = seen.get(key);
     if (previous !== undefined) {

@@ -232,9 +232,18 @@ export function cheapestConfiguration(original: PlanInputs): SearchResult {
   for (const dimension of dimensions) {
     const passing: DimensionOption[] = [];
     let firstFailure: string | null = null;
+    // Each option is judged once: the installed one may be judged again below, after the loop.
+    const judgedOptions = new Map<DimensionOption, Figure[]>();
+    const failuresOf = (option: DimensionOption): Figure[] => {
+      const known = judgedOptions.get(option);
+      if (known !== undefined) return known;
+      const failures = failing(option.apply(inputs), dimension);
+      judgedOptions.set(option, failures);
+      return failures;
+    };
     for (const option of ranked(dimension)) {
       candidates += 1;
-      const failures = failing(option.apply(inputs), dimension);
+      const failures = failuresOf(option);
       if (failures.length === 0) passing.push(option);
       else if (passing.length === 0 && firstFailure === null) {
         const failure = failures[0];
@@ -249,10 +258,10 @@ export function cheapestConfiguration(original: PlanInputs): SearchResult {
       choices.push({ ...base, action: null, option: null, cost: Number.POSITIVE_INFINITY, whatIf: false, binds: firstFailure ?? 'no option meets the targets', neededFrom: neededFrom(original, dimension, judged.headroom) });
       continue;
     }
-    // A keep ranked after a cheaper option is never tried in the loop: judge it here, so a cheaper
-    // option is not reported as needed when what is installed meets its targets too.
+    // A keep ranked after the second passing option is never tried in the loop: judge it here (once),
+    // so a cheaper option is not reported as needed when what is installed meets its targets too.
     const installed = best.action === 'keep' ? undefined : dimension.options.find((option) => option.action === 'keep');
-    const installedMeets = installed !== undefined && failing(installed.apply(inputs), dimension).length === 0;
+    const installedMeets = installed !== undefined && failuresOf(installed).length === 0;
     choices.push({
       ...base,
       action: best.action,

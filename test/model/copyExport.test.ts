@@ -9,9 +9,8 @@ import {
   type ExportLibraryState,
   type GridEvent,
   type GridSketch,
-  type TapeLibraryDefinition,
 } from '../../model/index.js';
-import { after, continueFrom, refusal } from './helpers.js';
+import { after, continueFrom, refusal, seedExportLibrary } from './helpers.js';
 
 /**
  * The seed's example (11.5.2): cluster 1 exports pool 8. MCCEDATA is RUN on both clusters with
@@ -23,20 +22,7 @@ const seedGrid: GridSketch = {
   classes: { MCCEDATA: { 0: 'RR', 1: 'RR' }, MCELFVOL: { 0: 'NR', 1: 'NR' } },
   hosts: [{ name: 'PROD', online: [0, 1] }],
 };
-const library: TapeLibraryDefinition = {
-  cluster: 1,
-  libraryName: 'LIB1',
-  drives: 8,
-  ioStation: true,
-  pools: [
-    { id: 1, role: 'primary', reclaimPool: 1 },
-    { id: 8, role: 'secondary', reclaimPool: 8 },
-  ],
-  copyExportPools: [8],
-  cartridgeMB: 8_000,
-  exportedLimit: 2000,
-  secondaryPools: { MCCEDATA: 8 },
-};
+const library = seedExportLibrary;
 
 function write(volser: string, managementClass: string, cluster = 0, sizeMB = 3_000): GridEvent[] {
   return [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareCodeLevels, recoverFromExport, type ExportLibraryState, type GridEvent, type GridSketch, type RecoveryTarget, type StackedVolume, type TapeLibraryDefinition } from '../../model/index.js';
-import { after } from './helpers.js';
+import { compareCodeLevels, recoverFromExport, type ExportLibraryState, type GridEvent, type GridSketch, type RecoveryTarget, type StackedVolume } from '../../model/index.js';
+import { after, seedExportLibrary } from './helpers.js';
 
 /**
  * Copy Export Recovery (CER-1..6, seed 11.7) on exported sets written out by hand: which cartridges
@@ -8,21 +8,6 @@ import { after } from './helpers.js';
  * what the operator is told when a recovery is refused.
  */
 
-/** Cluster 1 exports pool 8; MCCEDATA has its secondary copy in pool 8, MCLOCAL none. */
-const definition: TapeLibraryDefinition = {
-  cluster: 1,
-  libraryName: 'LIB1',
-  drives: 8,
-  ioStation: true,
-  pools: [
-    { id: 1, role: 'primary', reclaimPool: 1 },
-    { id: 8, role: 'secondary', reclaimPool: 8 },
-  ],
-  copyExportPools: [8],
-  cartridgeMB: 8_000,
-  exportedLimit: 2000,
-  secondaryPools: { MCCEDATA: 8 },
-};
 
 /** A cartridge of pool 8 holding `logical` as [volser, version] secondary copies. */
 function cartridge(volser: string, exportedAt: number | null, logical: [string, number][], changes: Partial<StackedVolume> = {}): StackedVolume {
@@ -30,7 +15,7 @@ function cartridge(volser: string, exportedAt: number | null, logical: [string, 
 }
 
 function loaded(stacked: StackedVolume[], libraryName = 'LIB1'): ExportLibraryState {
-  return { definition: { ...definition, libraryName }, stacked, scratchAvailable: 0, exportedCount: 0, exported: {}, nextSerial: 1 };
+  return { definition: { ...seedExportLibrary, libraryName }, stacked, scratchAvailable: 0, exportedCount: 0, exported: {}, nextSerial: 1 };
 }
 
 const target: RecoveryTarget = { cluster: 0, kind: 'tape-attached', standAlone: true, empty: true };

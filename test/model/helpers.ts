@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { defineGrid, initialState, runEvents, type GridEvent, type GridSketch, type GridState, type Observation } from '../../model/index.js';
+import { defineGrid, initialState, runEvents, type GridEvent, type GridSketch, type GridState, type Observation, type TapeLibraryDefinition } from '../../model/index.js';
 
 /** A grid state after the given events, with every observation in order. */
 export function after(sketch: GridSketch | GridState, events: readonly GridEvent[]): { state: GridState; observations: Observation[]; last: readonly Observation[] } {
@@ -49,3 +49,22 @@ export function insertScratch(cluster: number, names: readonly string[]): GridEv
 export function cutBoth(a = 0, b = 1): GridEvent[] {
   return [0, 1].map((link): GridEvent => ({ type: 'link-fail', between: [a, b], link }));
 }
+
+/**
+ * The seed's Copy Export library (11.5.2): cluster 1 exports pool 8, where MCCEDATA keeps its
+ * secondary copy; eight drives, an I/O station, the default limit of 2,000 exported cartridges.
+ */
+export const seedExportLibrary: TapeLibraryDefinition = {
+  cluster: 1,
+  libraryName: 'LIB1',
+  drives: 8,
+  ioStation: true,
+  pools: [
+    { id: 1, role: 'primary', reclaimPool: 1 },
+    { id: 8, role: 'secondary', reclaimPool: 8 },
+  ],
+  copyExportPools: [8],
+  cartridgeMB: 8_000,
+  exportedLimit: 2000,
+  secondaryPools: { MCCEDATA: 8 },
+};
